@@ -1,0 +1,217 @@
+import math
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from articles.markdown import render_markdown
+
+WORDS_READ_PER_MINUTE = 230
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    description = models.CharField(
+        max_length=300, blank=True, help_text="One or two sentences shown on the category page."
+    )
+    nav_position = models.PositiveSmallIntegerField(
+        default=100, help_text="Order in the top navigation: lower numbers come first."
+    )
+
+    class Meta:
+        ordering = ["nav_position", "name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"slug": self.slug})
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=100, help_text="The name printed in bylines.")
+    slug = models.SlugField(max_length=100, unique=True)
+    bio = models.TextField(blank=True, max_length=1000)
+    portrait = models.ImageField(upload_to="authors/", blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        help_text="The login account of this author, if they write in the admin themselves.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published, and not scheduled for later."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """The shape every article card needs: its category in the same query, the long text left out."""
+        return self.select_related("category").defer("body", "body_html")
+
+    def with_bylines(self):
+        return self.prefetch_related(
+            Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author").order_by("position"))
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
+        PUBLISHED = "published", "Published"
+
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The article's address; changing it breaks old links."
+    )
+    standfirst = models.CharField(
+        max_length=400, help_text="One or two sentences under the headline, also used in lists and share previews."
+    )
+    body = models.TextField(help_text="Markdown. Raw HTML is stripped down to a safe set of tags when saved.")
+    body_html = models.TextField(editable=False, blank=True)
+    reading_time = models.PositiveSmallIntegerField(editable=False, default=1, help_text="Minutes, computed on save.")
+
+    photo = models.ImageField(
+        upload_to="photos/%Y/%m/", blank=True, width_field="photo_width", height_field="photo_height"
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_alt = models.CharField(
+        "photo alt text", max_length=250, blank=True, help_text="What the photo shows, for readers who cannot see it."
+    )
+    photo_caption = models.CharField(
+        max_length=400, blank=True, help_text="Who and what is pictured, where and when. The credit is added after it."
+    )
+    photo_credit = models.CharField(
+        max_length=100, blank=True, help_text='Shown in parentheses after the caption, e.g. "AA Photo".'
+    )
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles")
+    authors = models.ManyToManyField(Author, through="ArticleAuthor", related_name="articles")
+    tags = TaggableManager(blank=True)
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Publication time. A published article with a future time appears by itself then.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    featured = models.BooleanField(default=False, help_text="Featured articles lead the home page.")
+    comments_open = models.BooleanField(default=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_pub_idx"),
+            models.Index(fields=["category", "status", "-published_at"], name="article_category_pub_idx"),
+            models.Index(fields=["featured", "status", "-published_at"], name="article_featured_pub_idx"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        self.reading_time = max(1, math.ceil(len(self.body.split()) / WORDS_READ_PER_MINUTE))
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html", "reading_time"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.photo and not self.photo_alt.strip():
+            raise ValidationError({"photo_alt": "Describe the photo for readers who cannot see it."})
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def photo_credit_line(self):
+        """Caption and credit as the page prints them: 'Caption text. (AA Photo)'."""
+        credit = f"({self.photo_credit})" if self.photo_credit else ""
+        return " ".join(part for part in (self.photo_caption.strip(), credit) if part)
+
+    @property
+    def bylines(self):
+        """Authors in byline order; needs with_bylines() on the queryset to avoid a query per article."""
+        return [link.author for link in self.article_authors.all()]
+
+
+class ArticleAuthor(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="article_links")
+    position = models.PositiveSmallIntegerField(default=0, help_text="Byline order: lower numbers come first.")
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [models.UniqueConstraint(fields=["article", "author"], name="unique_article_author")]
+
+    def __str__(self):
+        return f"{self.author} on {self.article}"
+
+
+class Correction(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    text = models.TextField(help_text="What was wrong and what is right now. Shown at the end of the article.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Correction to {self.article} on {self.created_at:%Y-%m-%d}"
+
+
+class ArticleDailyReads(models.Model):
+    """Reads per article per day, for #TrendingNews: one upsert per read instead of a row per read."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="daily_reads")
+    day = models.DateField()
+    reads = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "day"], name="unique_article_day")]
+        indexes = [models.Index(fields=["day"], name="daily_reads_day_idx")]
+        verbose_name_plural = "article daily reads"
+
+    def __str__(self):
+        return f"{self.article_id} on {self.day}: {self.reads}"

@@ -1,0 +1,143 @@
+from django.conf import settings
+from django.db.models import Q, Sum
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.generic import DetailView, ListView, TemplateView
+from taggit.models import Tag
+
+from articles import reads, structured_data
+from articles.forms import SearchForm
+from articles.models import Article, Author, Category
+from articles.share import share_links
+
+TRENDING_DAYS = 7
+TRENDING_SIZE = 10
+RELATED_SIZE = 4
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        published = Article.objects.published().for_listing()
+        lead = published.filter(featured=True).first() or published.first()
+        latest = published.exclude(pk=lead.pk) if lead else published
+        return super().get_context_data(lead=lead, latest=latest[: settings.ARTICLES_PER_PAGE], **kwargs)
+
+
+class ArticleListView(ListView):
+    """A paginated list of published article cards; subclasses pick the filter and the heading object."""
+
+    paginate_by = settings.ARTICLES_PER_PAGE
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+
+class CategoryView(ArticleListView):
+    template_name = "articles/category_detail.html"
+
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(category=self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, current_category_slug=self.category.slug, **kwargs)
+
+
+class AuthorView(ArticleListView):
+    template_name = "articles/author_detail.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(authors=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
+
+
+class TagView(ArticleListView):
+    template_name = "articles/tag_detail.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class SearchView(ArticleListView):
+    template_name = "articles/search.html"
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET or None)
+        response = super().get(request, *args, **kwargs)
+        if self.form.is_bound and not self.form.is_valid():
+            response.status_code = 400
+        return response
+
+    def get_queryset(self):
+        if not self.form.is_valid():
+            return Article.objects.none()
+        return self.form.search(super().get_queryset())
+
+    def get_context_data(self, **kwargs):
+        query = self.form.cleaned_data.get("q", "") if self.form.is_valid() else ""
+        return super().get_context_data(form=self.form, query=query, **kwargs)
+
+
+class TrendingView(TemplateView):
+    template_name = "articles/trending.html"
+
+    def get_context_data(self, **kwargs):
+        since = timezone.localdate() - timezone.timedelta(days=TRENDING_DAYS - 1)
+        most_read = (
+            Article.objects.published()
+            .for_listing()
+            .annotate(recent_reads=Sum("daily_reads__reads", filter=Q(daily_reads__day__gte=since)))
+            .filter(recent_reads__gt=0)
+            .order_by("-recent_reads", "-published_at")[:TRENDING_SIZE]
+        )
+        return super().get_context_data(most_read=most_read, trending_days=TRENDING_DAYS, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return (
+            Article.objects.published()
+            .select_related("category")
+            .with_bylines()
+            .prefetch_related("tags", "corrections")
+        )
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        reads.record_read(self.object.pk)
+        return response
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        url = f"{settings.SITE_URL}{article.get_absolute_url()}"
+        corrections = list(article.corrections.all())
+        modified = max([article.updated_at, *(c.created_at for c in corrections)])
+        related = (
+            Article.objects.published()
+            .for_listing()
+            .filter(category_id=article.category_id)
+            .exclude(pk=article.pk)[:RELATED_SIZE]
+        )
+        return super().get_context_data(
+            canonical_url=url,
+            current_category_slug=article.category.slug,
+            corrections=corrections,
+            modified_at=modified,
+            related=related,
+            share_links=share_links(url=url, title=article.headline),
+            structured_data=structured_data.news_article(article, url=url, modified=modified),
+            **kwargs,
+        )

@@ -1,0 +1,57 @@
+import shutil
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import make_article, make_author, make_category, make_image_file, make_user
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files go to a throwaway folder, never the developer's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    yield
+    shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def category(db):
+    return make_category(name="World News", slug="world-news")
+
+
+@pytest.fixture
+def author(db):
+    return make_author(name="Ayla Demir", slug="ayla-demir")
+
+
+@pytest.fixture
+def article(db, category, author):
+    return make_article(
+        headline="Two countries agree to deepen trade and energy ties",
+        slug="two-countries-deepen-ties",
+        category=category,
+        authors=[author],
+        tags=["diplomacy", "trade"],
+        photo=make_image_file(),
+        photo_alt="Delegates shake hands",
+        photo_caption="Delegates meet in Ankara, May 10, 2026.",
+        photo_credit="AA Photo",
+    )
+
+
+@pytest.fixture
+def reader(db):
+    return make_user(username="reader")
+
+
+@pytest.fixture
+def reader_client(client, reader):
+    client.force_login(reader)
+    return client

@@ -1,0 +1,60 @@
+"""Plain factory functions: each makes one valid row, with any field overridable."""
+
+import io
+import itertools
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from articles.models import Article, ArticleAuthor, Author, Category
+
+_sequence = itertools.count(1)
+
+
+def make_user(**overrides):
+    n = next(_sequence)
+    password = overrides.pop("password", "a-long-test-password")
+    fields = {"username": f"user{n}", "email": f"user{n}@example.com"} | overrides
+    user = get_user_model().objects.create_user(password=password, **fields)
+    return user
+
+
+def make_category(**overrides):
+    n = next(_sequence)
+    fields = {"name": f"Category {n}", "slug": f"category-{n}", "nav_position": n} | overrides
+    return Category.objects.create(**fields)
+
+
+def make_author(**overrides):
+    n = next(_sequence)
+    fields = {"name": f"Author {n}", "slug": f"author-{n}", "bio": "Writes about things."} | overrides
+    return Author.objects.create(**fields)
+
+
+def make_image_file(name="photo.jpg", size=(120, 80), color=(200, 60, 40), image_format="JPEG"):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, image_format)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
+
+
+def make_article(*, authors=None, tags=(), **overrides):
+    n = next(_sequence)
+    fields = {
+        "headline": f"Headline number {n}",
+        "slug": f"headline-number-{n}",
+        "standfirst": f"The standfirst of article {n}.",
+        "body": f"First paragraph of article {n}.\n\nSecond paragraph.",
+        "status": Article.Status.PUBLISHED,
+        "published_at": timezone.now() - timedelta(hours=n),
+    } | overrides
+    if "category" not in fields:
+        fields["category"] = make_category()
+    article = Article.objects.create(**fields)
+    for position, author in enumerate(authors if authors is not None else [make_author()]):
+        ArticleAuthor.objects.create(article=article, author=author, position=position)
+    if tags:
+        article.tags.set(list(tags))
+    return article
