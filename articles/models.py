@@ -63,6 +63,10 @@ class ArticleQuerySet(models.QuerySet):
         """What the public may see: published, and not scheduled for later."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Published, but waiting for a publication time still ahead; the page cache watches these times."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
     def for_listing(self):
         """The shape every article card needs: its category in the same query, the long text left out."""
         return self.select_related("category").defer("body", "body_html")

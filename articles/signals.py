@@ -1,12 +1,35 @@
-"""Cache cleanup that must happen however a category changes (admin, shell, a command)."""
+"""Cache cleanup that must happen however a row changes or goes away (admin, shell, a command, a service)."""
 
-from django.db.models.signals import post_delete, post_save
+from django.conf import settings
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from articles.context_processors import forget_nav
-from articles.models import Category
+from articles import caching
+
+USER_MODEL = settings.AUTH_USER_MODEL.lower()
+# Every model whose rows show on a public page. Read counters are left out on purpose: they change on every read.
+PUBLIC_CONTENT_MODELS = frozenset(
+    {
+        "articles.article",
+        "articles.articleauthor",
+        "articles.author",
+        "articles.category",  # the nav is cached under the content token too
+        "articles.correction",
+        "taggit.tag",
+        "taggit.taggeditem",
+        "comments.comment",
+        USER_MODEL,  # commenters' names
+    }
+)
 
 
-@receiver([post_save, post_delete], sender=Category)
-def category_changed(**kwargs):
-    forget_nav()
+@receiver(post_save)
+@receiver(post_delete)
+@receiver(m2m_changed)
+def public_content_changed(sender, update_fields=None, created=False, **kwargs):
+    label = sender._meta.label_lower
+    if label not in PUBLIC_CONTENT_MODELS:
+        return
+    if label == USER_MODEL and (created or (update_fields is not None and set(update_fields) <= {"last_login"})):
+        return  # a new account or a login changes nothing a reader sees
+    caching.content_changed()

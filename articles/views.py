@@ -118,6 +118,7 @@ class ArticleDetailView(DetailView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         reads.record_read(self.object.pk)
+        response.read_article_id = self.object.pk  # the page cache counts a read each time it serves this copy
         return response
 
     def get_context_data(self, **kwargs):

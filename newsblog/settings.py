@@ -81,6 +81,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered before anything else runs, with far-future headers for the hashed names.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers are served from the page cache before sessions, auth or CSRF are looked at.
+    "articles.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -118,12 +122,44 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "newsblog",
+# Redis when REDIS_URL is set: one cache shared by every worker and every app server. Without it, local memory per
+# process, plus a small file cache that the workers of this machine share for the page cache's content token, so that
+# an edit made in one worker invalidates the pages cached in all of them (see articles/caching.py).
+REDIS_URL = env_str("REDIS_URL")
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "newsblog")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
     }
-}
+    PAGE_CACHE_STATE_ALIAS = "default"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "newsblog",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        },
+        "page_state": (
+            # Tests run in one process; a file cache would leak state between test runs.
+            {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "newsblog-page-state"}
+            if TESTING
+            else {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": env_str("PAGE_STATE_DIR", str(BASE_DIR / "var" / "page-state")),
+                "KEY_PREFIX": CACHE_KEY_PREFIX,
+            }
+        ),
+    }
+    PAGE_CACHE_STATE_ALIAS = "page_state"
+
+# Whole-page cache for anonymous readers (articles/caching.py). 0 turns it off, e.g. to measure uncached rendering.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# Reads for #TrendingNews are summed in memory and written at most this often per worker (0: on every read).
+READS_FLUSH_SECONDS = env_int("READS_FLUSH_SECONDS", 0 if TESTING else 5)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -144,6 +180,20 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# Production serves compressed, content-hashed static files through WhiteNoise (run collectstatic first); their
+# names change with their content, so they are sent with far-future caching. Development and tests use plain names.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG or TESTING
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+# Development and tests serve static files straight from static/, without collectstatic.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))

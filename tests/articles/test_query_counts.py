@@ -8,6 +8,12 @@ from tests.factories import make_article, make_author, make_category
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _render_every_time(settings):
+    """These budgets are for rendering a page; the page cache would answer the second request without any query."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def fill(count, category):
     authors = [make_author() for _ in range(3)]
     for n in range(count):

@@ -1,0 +1,208 @@
+"""Whole-page caching for anonymous readers, with invalidation that holds on every worker and every app server.
+
+How a change shows on the very next request
+- Every cached page is stored with the *content token* that was current before it was rendered. The token lives in a
+  cache all workers share: Redis when REDIS_URL is set, otherwise a small file cache shared by the workers of one
+  machine (settings.PAGE_CACHE_STATE_ALIAS). Page bodies can then live in any cache, even per-process local memory.
+- Any write that can change a public page calls content_changed(): the signals in articles/signals.py (however a row is
+  saved or deleted: admin, shell, a command, a service) and, as a catch-all for bulk admin actions that use
+  QuerySet.update(), every successful POST to the admin. The token is dropped at once and replaced by a new random
+  one after the transaction commits, so a reader who renders in between never stores old content under the new token.
+  Pages stored under an old token are never served again. We chose a versioned key over purging lists of URLs: one
+  write invalidates every page on every server, and nothing needs to know which pages show which article.
+- The token also carries the upcoming scheduled publication times. Once one passes, every worker derives the same new
+  token from the stored one, with no write and no query, so a scheduled article appears on time by itself.
+
+Who gets a cached page
+- GET and HEAD without a session cookie or a messages cookie: nobody is logged in and there is nothing personal to
+  show. Everyone else goes through the whole stack and never receives a cached copy.
+- A response is stored only if it is a 200 from one of CACHED_VIEWS, sets no cookie, used no CSRF token, and does not
+  forbid caching itself (staff previews send never-cache headers).
+"""
+
+import bisect
+import hashlib
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.functional import SimpleLazyObject
+
+from articles import reads
+
+CACHED_VIEWS = frozenset(
+    {
+        "articles:home",
+        "articles:detail",
+        "articles:category",
+        "articles:author",
+        "articles:tag",
+        "articles:feed",
+        "articles:atom",
+        "articles:category_feed",
+        "articles:category_atom",
+        "articles:author_feed",
+        "articles:author_atom",
+        "sitemap",
+    }
+)
+
+STATE_KEY = "pagecache:state"
+STATE_SECONDS = 24 * 60 * 60
+# How many upcoming publication times the state remembers; past that many, the next request after the last one
+# simply starts a new token. Newsrooms schedule a handful of stories ahead, not thousands.
+SCHEDULED_TIMES_KEPT = 200
+MESSAGES_COOKIE = "messages"
+
+
+def _state_cache():
+    return caches[settings.PAGE_CACHE_STATE_ALIAS]
+
+
+def _page_cache():
+    return caches["default"]
+
+
+def _new_state() -> tuple[str, tuple[float, ...], bool]:
+    """A fresh random token, with the publication times still ahead (and whether that list is complete)."""
+    from articles.models import Article
+
+    upcoming = Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True)
+    times = tuple(at.timestamp() for at in upcoming[:SCHEDULED_TIMES_KEPT])
+    return uuid.uuid4().hex, times, len(times) < SCHEDULED_TIMES_KEPT
+
+
+def _effective_token(state, now: float) -> str | None:
+    """The token for `now`, or None when the stored state has run out of known publication times."""
+    token, times, complete = state
+    passed = bisect.bisect_right(times, now)
+    if passed == len(times) and times and not complete:
+        return None
+    return f"{token}.{passed}" if passed else token
+
+
+def _token_from(state) -> str:
+    now = time.time()
+    token = _effective_token(state, now) if state is not None else None
+    if token is None:
+        cache = _state_cache()
+        if state is not None:
+            cache.delete(STATE_KEY)
+        state = _new_state()
+        # add(), not set(): when several workers rebuild at once, the first one wins and the rest adopt its token.
+        if not cache.add(STATE_KEY, state, STATE_SECONDS):
+            state = cache.get(STATE_KEY) or state
+        token = _effective_token(state, now) or state[0]
+    return token
+
+
+def content_token(request=None) -> str:
+    """The current content token; other caches of derived data (nav, page counts) include it in their keys."""
+    token = getattr(request, "content_token", None)
+    if token is None:
+        token = _token_from(_state_cache().get(STATE_KEY))
+        if request is not None:
+            request.content_token = token
+    return token
+
+
+def _replace_token():
+    _state_cache().set(STATE_KEY, _new_state(), STATE_SECONDS)
+
+
+def content_changed() -> None:
+    """Make every cached page stale. Call after any write that can change what readers see."""
+    _state_cache().delete(STATE_KEY)
+    transaction.on_commit(_replace_token, robust=True)
+
+
+def _page_key(request) -> str:
+    return "pagecache:page:" + hashlib.md5(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
+
+
+def is_anonymous_request(request) -> bool:
+    """Decided from cookies alone, without touching the session store: no session, no pending messages."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and MESSAGES_COOKIE not in cookies
+
+
+def _forbids_caching(response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers from the page cache; store what they may share; answer conditional GETs with 304."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = SimpleLazyObject(lambda: reverse("admin:index"))
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            response = self.get_response(request)
+            if request.path.startswith(str(self.admin_prefix)) and response.status_code < 400:
+                # Admin actions may write with QuerySet.update(), which sends no signal.
+                content_changed()
+            return response
+        if settings.PAGE_CACHE_SECONDS <= 0 or not is_anonymous_request(request):
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES and "Cache-Control" not in response:
+                patch_cache_control(response, private=True)
+            return response
+
+        request.get_host()  # a cached page must not bypass the ALLOWED_HOSTS check
+        key = _page_key(request)
+        state_cache, page_cache = _state_cache(), _page_cache()
+        if state_cache is page_cache:
+            found = page_cache.get_many([STATE_KEY, key])  # one round trip to Redis
+            state, entry = found.get(STATE_KEY), found.get(key)
+        else:
+            state, entry = state_cache.get(STATE_KEY), page_cache.get(key)
+        token = _token_from(state)
+        request.content_token = token
+
+        if entry is not None and entry[0] == token:
+            _, status, headers, content, read_article_id = entry
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response.headers[name] = value
+            response.headers["X-Page-Cache"] = "hit"
+            if read_article_id is not None:
+                reads.record_read(read_article_id)
+            return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+        response = self.get_response(request)
+        if self._may_store(request, response):
+            set_response_etag(response)
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            entry = (
+                token,
+                response.status_code,
+                list(response.items()),
+                response.content,
+                getattr(response, "read_article_id", None),
+            )
+            page_cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            response.headers["X-Page-Cache"] = "miss"
+            return get_conditional_response(request, etag=response["ETag"], response=response)
+        return response
+
+    @staticmethod
+    def _may_store(request, response) -> bool:
+        match = request.resolver_match
+        return (
+            request.method == "GET"
+            and response.status_code == 200
+            and not response.streaming
+            and match is not None
+            and match.view_name in CACHED_VIEWS
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not _forbids_caching(response)
+        )

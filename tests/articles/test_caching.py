@@ -1,0 +1,209 @@
+"""The page cache: anonymous readers share cached pages, and every change shows on the very next request."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import RequestFactory
+from django.urls import resolve, reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from articles import caching
+from articles.models import Article, ArticleDailyReads, Category
+from tests.factories import make_article, make_category, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def fetch(client, url, **headers):
+    response = client.get(url, headers=headers)
+    return response, response.content.decode()
+
+
+def test_second_anonymous_request_is_served_from_the_cache(client, article):
+    first, _ = fetch(client, article.get_absolute_url())
+    second, html = fetch(client, article.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert article.headline in html
+    assert second["ETag"] == first["ETag"]
+
+
+def test_cached_pages_must_be_revalidated_by_browsers(client, article):
+    response, _ = fetch(client, article.get_absolute_url())
+    assert set(response["Cache-Control"].split(", ")) == {"public", "max-age=0", "must-revalidate"}
+    assert "Cookie" in response["Vary"]
+
+
+def test_conditional_get_answers_304_from_the_cache_and_from_a_fresh_render(client, article):
+    url = article.get_absolute_url()
+    fresh, _ = fetch(client, url)
+    assert client.get(url, headers={"if-none-match": fresh["ETag"]}).status_code == 304
+    article.headline = "A new headline"
+    article.save()
+    changed = client.get(url, headers={"if-none-match": fresh["ETag"]})
+    assert changed.status_code == 200
+    assert client.get(url, headers={"if-none-match": changed["ETag"]}).status_code == 304
+
+
+def test_editing_an_article_shows_on_the_next_request(client, article):
+    fetch(client, article.get_absolute_url())
+    fetch(client, article.category.get_absolute_url())
+    article.headline = "Ministers sign the energy accord"
+    article.save()
+    for url in (article.get_absolute_url(), article.category.get_absolute_url(), reverse("articles:home")):
+        response, html = fetch(client, url)
+        assert response["X-Page-Cache"] == "miss"
+        assert "Ministers sign the energy accord" in html
+
+
+def test_publishing_unpublishing_and_deleting_show_on_the_next_request(client, category):
+    draft = make_article(headline="A story still in draft", category=category, status=Article.Status.DRAFT)
+    home = reverse("articles:home")
+    assert "A story still in draft" not in fetch(client, home)[1]
+    draft.status = Article.Status.PUBLISHED
+    draft.save()
+    assert "A story still in draft" in fetch(client, home)[1]
+    assert client.get(draft.get_absolute_url()).status_code == 200
+    draft.status = Article.Status.DRAFT
+    draft.save()
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert "A story still in draft" not in fetch(client, home)[1]
+    draft.status = Article.Status.PUBLISHED
+    draft.save()
+    fetch(client, draft.get_absolute_url())
+    draft.delete()
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_correction_shows_on_the_next_request(client, article):
+    fetch(client, article.get_absolute_url())
+    article.corrections.create(text="The treaty was signed on Tuesday, not Monday.")
+    assert "not Monday" in fetch(client, article.get_absolute_url())[1]
+
+
+def test_tag_changes_show_on_the_next_request(client, article):
+    fetch(client, article.get_absolute_url())
+    article.tags.add("energy-accord")
+    assert "energy-accord" in fetch(client, article.get_absolute_url())[1]
+
+
+def test_renaming_or_reordering_categories_shows_in_the_nav_at_once(client, article):
+    other = make_category(name="Economy", slug="economy", nav_position=500)
+    fetch(client, article.get_absolute_url())
+    other.nav_position = 0
+    other.save()
+    html = fetch(client, article.get_absolute_url())[1]
+    assert html.index(">Economy<") < html.index(f">{article.category.name}<")
+    Category.objects.filter(pk=other.pk).update(name="The Economy")  # no signal: must wait for a real change
+    article.category.name = "Global"
+    article.category.save()
+    html = fetch(client, reverse("articles:home"))[1]
+    assert ">The Economy<" in html
+    assert ">Global<" in html
+
+
+def test_scheduled_article_appears_at_its_time_without_any_save(client, category, time_machine):
+    time_machine.move_to(timezone.now(), tick=False)
+    scheduled = make_article(
+        headline="The embargoed budget story", category=category, published_at=timezone.now() + timedelta(hours=1)
+    )
+    make_article(category=category)
+    assert "embargoed budget" not in fetch(client, reverse("articles:home"))[1]
+    assert fetch(client, reverse("articles:home"))[0]["X-Page-Cache"] == "hit"
+    assert client.get(scheduled.get_absolute_url()).status_code == 404
+    time_machine.shift(timedelta(hours=1, seconds=1))
+    response, html = fetch(client, reverse("articles:home"))
+    assert response["X-Page-Cache"] == "miss"
+    assert "embargoed budget" in html
+    assert client.get(scheduled.get_absolute_url()).status_code == 200
+
+
+def test_reads_are_counted_for_pages_served_from_the_cache(client, article):
+    for _ in range(3):
+        fetch(client, article.get_absolute_url())
+    assert fetch(client, article.get_absolute_url())[0]["X-Page-Cache"] == "hit"
+    assert ArticleDailyReads.objects.get(article=article).reads == 4
+
+
+def test_logged_in_readers_never_get_or_leave_a_cached_page(client, article, reader):
+    fetch(client, article.get_absolute_url())
+    client.force_login(reader)
+    response, html = fetch(client, article.get_absolute_url())
+    assert "X-Page-Cache" not in response
+    assert reader.username in html
+    assert "private" in response["Cache-Control"]
+    client.logout()
+    client.cookies.clear()
+    response, html = fetch(client, article.get_absolute_url())
+    assert response["X-Page-Cache"] == "hit"
+    assert reader.username not in html
+
+
+def test_a_session_or_messages_cookie_bypasses_the_cache(client, article):
+    fetch(client, article.get_absolute_url())
+    for cookie in ("sessionid", "messages"):
+        client.cookies.clear()
+        client.cookies[cookie] = "anything"
+        assert "X-Page-Cache" not in fetch(client, article.get_absolute_url())[0]
+
+
+def test_a_bulk_admin_action_invalidates_too(client, article):
+    fetch(client, article.get_absolute_url())
+    Article.objects.filter(pk=article.pk).update(headline="Changed by a bulk update")
+    editor = make_user(username="desk", is_staff=True)
+    editor.user_permissions.add(*Permission.objects.filter(codename__in=["view_user", "change_user"]))
+    staff = client.__class__()
+    staff.force_login(editor)
+    staff.post(reverse("admin:auth_user_changelist"), {"action": "", "index": "0"})
+    assert "Changed by a bulk update" in fetch(client, article.get_absolute_url())[1]
+
+
+class TestWhatIsNeverStored:
+    """Responses that carry anything personal stay out of the cache, whatever the view does."""
+
+    def store_attempt(self, view, path):
+        caching.PageCacheMiddleware(view)(RequestFactory().get(path))
+        second = RequestFactory().get(path)
+        return caching.PageCacheMiddleware(lambda request: HttpResponse("rendered again"))(second)
+
+    def test_a_plain_public_page_is_stored(self, article):
+        def view(request):
+            request.resolver_match = resolve(article.get_absolute_url())
+            return HttpResponse("the article")
+
+        assert self.store_attempt(view, article.get_absolute_url()).content == b"the article"
+
+    def test_a_response_that_used_a_csrf_token(self, article):
+        def view(request):
+            request.resolver_match = resolve(article.get_absolute_url())
+            return HttpResponse(f"<input value='{get_token(request)}'>")
+
+        assert self.store_attempt(view, article.get_absolute_url()).content == b"rendered again"
+
+    def test_a_response_that_sets_a_cookie(self, article):
+        def view(request):
+            request.resolver_match = resolve(article.get_absolute_url())
+            response = HttpResponse("hello")
+            response.set_cookie("seen", "1")
+            return response
+
+        assert self.store_attempt(view, article.get_absolute_url()).content == b"rendered again"
+
+    def test_a_never_cache_response(self, article):
+        @never_cache
+        def view(request):
+            request.resolver_match = resolve(article.get_absolute_url())
+            return HttpResponse("a staff preview")
+
+        assert self.store_attempt(view, article.get_absolute_url()).content == b"rendered again"
+
+    def test_pages_outside_the_public_views(self, db):
+        def view(request):
+            request.resolver_match = resolve(reverse("articles:search"))
+            return HttpResponse("search results")
+
+        assert self.store_attempt(view, reverse("articles:search")).content == b"rendered again"
