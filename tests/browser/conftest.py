@@ -13,7 +13,8 @@ from django.conf import settings
 from django.utils.text import slugify
 from playwright.sync_api import sync_playwright
 
-from tests.factories import make_article, make_author, make_category, make_image_file
+from tests.browser.support import COMMENT, DESKTOP, PHONE, REPLY
+from tests.factories import make_article, make_author, make_category, make_image_file, make_user
 
 # Playwright's sync API runs an event loop in this thread, so Django's async-safety check would refuse every ORM call
 # made from a test (factories, assertions on rows). Nothing here is actually async; Django documents this switch.
@@ -31,9 +32,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SKIP_REASON = f"browser tests skipped: {CHROMIUM} not found; apt-get install chromium to enable"
-
-PHONE = {"width": 360, "height": 740}
-DESKTOP = {"width": 1280, "height": 800}
 
 ARTIFACTS = Path(settings.BASE_DIR) / "artifacts"
 
@@ -179,6 +177,19 @@ def story(sections):
         photo_credit="Reuters",
     )
     return article
+
+
+@pytest.fixture
+def discussion(story):
+    """An approved comment on the story and a reply to it by `reader`, who is returned (not yet logged in)."""
+    from comments.models import Comment
+
+    reader = make_user(username="reader")
+    first = Comment.objects.create(
+        article=story, user=make_user(username="ekin"), body=COMMENT, status=Comment.Status.APPROVED
+    )
+    Comment.objects.create(article=story, user=reader, parent=first, body=REPLY, status=Comment.Status.APPROVED)
+    return reader
 
 
 ARTICLE_BODY = """\

@@ -10,36 +10,65 @@ from tests.browser.checks import (
     horizontal_overflow,
     images_without_dimensions,
     layout_shift,
+    log_in,
     small_tap_targets,
     small_text,
     tab_through,
 )
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.support import COMMENT, COMMENTS_MISSING, DESKTOP, PHONE, REPLY, SIGNUP_MISSING
 
 pytestmark = pytest.mark.browser
 
-# The pages a reader meets, by name: each maps to a function of the `story` fixture giving the address.
-READER_PAGES = {
+# The pages people meet, by name: each maps to a function of the `story` fixture giving the address.
+ADDRESSES = {
     "home": lambda story: reverse("articles:home"),
     "category": lambda story: story.category.get_absolute_url(),
     "article": lambda story: story.get_absolute_url(),
+    "article-logged-in": lambda story: story.get_absolute_url(),  # as a commenter, with comments and a reply
     "author": lambda story: story.bylines[0].get_absolute_url(),
     "tag": lambda story: reverse("articles:tag", args=["diplomacy"]),
     "search": lambda story: reverse("articles:search") + "?q=trade",
     "login": lambda story: reverse("login"),
+    "signup": lambda story: reverse("signup"),
     "404": lambda story: "/no-such-page/",
 }
+PAGES = [
+    pytest.param(name, marks=pytest.mark.xfail(missing, reason=reason, strict=True))
+    for name, missing, reason in [
+        ("home", False, ""),
+        ("category", False, ""),
+        ("article", False, ""),
+        ("article-logged-in", COMMENTS_MISSING, "comments and replies (issue 3) are not built yet"),
+        ("author", False, ""),
+        ("tag", False, ""),
+        ("search", False, ""),
+        ("login", False, ""),
+        ("signup", SIGNUP_MISSING, "sign-up (issue 3) is not built yet"),
+        ("404", False, ""),
+    ]
+]
 
 
-def visit(page, console, url):
-    response = page.goto(url)
-    if url == "/no-such-page/":
-        assert response.status == 404
-        # Chromium reports the 404 document itself as a failed resource; that one is the point of the page.
-        console.errors = [e for e in console.errors if "status of 404" not in e]
-    else:
-        assert response.ok, f"{url} answered {response.status}"
-    return page
+@pytest.fixture
+def open_page(request, console, story, live_server):
+    """Open a named page in a browser page, logged in as a commenter of a discussion for "article-logged-in"."""
+
+    def open_(page, name):
+        if name == "article-logged-in":
+            log_in(page.context, request.getfixturevalue("discussion"), live_server)
+        response = page.goto(ADDRESSES[name](story))
+        if name == "404":
+            assert response.status == 404
+            # Chromium reports the 404 document itself as a failed resource; that one is the point of the page.
+            console.errors = [e for e in console.errors if "status of 404" not in e]
+        else:
+            assert response.ok, f"{page.url} answered {response.status}"
+        if name == "article-logged-in":
+            for body in (COMMENT, REPLY):
+                expect(page.locator("#comments").get_by_text(body)).to_be_visible()
+        return page
+
+    return open_
 
 
 def assert_no_problems(problems):
@@ -49,21 +78,19 @@ def assert_no_problems(problems):
         pytest.fail(report, pytrace=False)
 
 
-@pytest.mark.parametrize("name", READER_PAGES)
-def test_page_has_no_axe_violations_on_desktop_or_phone(name, page, phone_page, console, story):
-    url = READER_PAGES[name](story)
-
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_no_axe_violations_on_desktop_or_phone(name, open_page, page, phone_page):
     problems = {
-        "axe at 1280px": axe_violations(visit(page, console, url)),
-        "axe at 360px": axe_violations(visit(phone_page, console, url)),
+        "axe at 1280px": axe_violations(open_page(page, name)),
+        "axe at 360px": axe_violations(open_page(phone_page, name)),
     }
 
     assert_no_problems(problems)
 
 
-@pytest.mark.parametrize("name", READER_PAGES)
-def test_page_fits_a_phone_with_large_enough_text_and_targets(name, phone_page, console, story):
-    page = visit(phone_page, console, READER_PAGES[name](story))
+@pytest.mark.parametrize("name", PAGES)
+def test_page_fits_a_phone_with_large_enough_text_and_targets(name, open_page, phone_page):
+    page = open_page(phone_page, name)
 
     problems = {
         "horizontal scroll": horizontal_overflow(page),
@@ -76,9 +103,9 @@ def test_page_fits_a_phone_with_large_enough_text_and_targets(name, phone_page, 
     assert layout_shift(page) < 0.01
 
 
-@pytest.mark.parametrize("name", READER_PAGES)
-def test_keyboard_reaches_every_control_in_order_with_visible_focus(name, page, console, story):
-    visit(page, console, READER_PAGES[name](story))
+@pytest.mark.parametrize("name", PAGES)
+def test_keyboard_reaches_every_control_in_order_with_visible_focus(name, open_page, page):
+    open_page(page, name)
 
     stops = tab_through(page)
 
@@ -123,7 +150,7 @@ def test_screenshots_of_the_main_pages_at_phone_and_desktop_width(new_context, s
     for label, viewport in (("360", PHONE), ("1280", DESKTOP)):
         page = new_context(viewport=viewport, is_mobile=viewport is PHONE).new_page()
         for name in SCREENSHOT_PAGES:
-            page.goto(READER_PAGES[name](story))
+            page.goto(ADDRESSES[name](story))
             path = artifacts_dir / f"{name}-{label}.png"
             page.screenshot(path=path, full_page=True)
             assert path.stat().st_size > 0
