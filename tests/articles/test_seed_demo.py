@@ -38,4 +38,6 @@ def test_seed_demo_builds_the_demo_site_and_is_idempotent(settings, client):
 
     settings.DEBUG = False
     assert client.get(reverse("articles:home")).status_code == 200
-    assert client.login(username="editor", password="editor-demo-pass")
+    response = client.post(reverse("login"), {"username": "editor", "password": "editor-demo-pass"})
+    assert response.status_code == 302
+    assert response.wsgi_request.user.is_authenticated
