@@ -12,6 +12,8 @@ How a change shows on the very next request
   write invalidates every page on every server, and nothing needs to know which pages show which article.
 - The token also carries the upcoming scheduled publication times. Once one passes, every worker derives the same new
   token from the stored one, with no write and no query, so a scheduled article appears on time by itself.
+- The same shared SiteState carries the category nav, rebuilt by the writer after its commit: readers get the nav
+  with the token they fetch anyway, and a category edit reaches every worker's nav at once.
 
 Who gets a cached page
 - GET and HEAD without a session cookie or a messages cookie: nobody is logged in and there is nothing personal to
@@ -24,6 +26,7 @@ import bisect
 import hashlib
 import time
 import uuid
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
@@ -60,6 +63,23 @@ SCHEDULED_TIMES_KEPT = 200
 MESSAGES_COOKIE = "messages"
 
 
+class SiteState(NamedTuple):
+    """What every page needs to know about the site as a whole, versioned together and shared by all workers."""
+
+    token: str  # random, new with every change
+    publication_times: tuple[float, ...]  # upcoming scheduled publications, as timestamps, soonest first
+    complete: bool  # False when more were scheduled than publication_times holds
+    nav: tuple[dict, ...]  # the category nav, {"name", "slug"} in nav order
+
+    def token_at(self, now: float) -> str | None:
+        """The token for `now`, or None once the state has run out of known publication times."""
+        passed = bisect.bisect_right(self.publication_times, now)
+        if passed == len(self.publication_times) and passed and not self.complete:
+            return None
+        # Every worker derives the same token from the same state and clock, with no write and no query.
+        return f"{self.token}.{passed}" if passed else self.token
+
+
 def _state_cache():
     return caches[settings.PAGE_CACHE_STATE_ALIAS]
 
@@ -68,57 +88,55 @@ def _page_cache():
     return caches["default"]
 
 
-def _new_state() -> tuple[str, tuple[float, ...], bool]:
-    """A fresh random token, with the publication times still ahead (and whether that list is complete)."""
-    from articles.models import Article
+def _new_state() -> SiteState:
+    from articles.models import Article, Category
 
     upcoming = Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True)
     times = tuple(at.timestamp() for at in upcoming[:SCHEDULED_TIMES_KEPT])
-    return uuid.uuid4().hex, times, len(times) < SCHEDULED_TIMES_KEPT
+    nav = tuple(Category.objects.order_by("nav_position", "name").values("name", "slug"))
+    return SiteState(uuid.uuid4().hex, times, len(times) < SCHEDULED_TIMES_KEPT, nav)
 
 
-def _effective_token(state, now: float) -> str | None:
-    """The token for `now`, or None when the stored state has run out of known publication times."""
-    token, times, complete = state
-    passed = bisect.bisect_right(times, now)
-    if passed == len(times) and times and not complete:
-        return None
-    return f"{token}.{passed}" if passed else token
-
-
-def _token_from(state) -> str:
+def _current(state: SiteState | None) -> tuple[SiteState, str]:
+    """The state to use now and its token, rebuilding it when it is missing or has run out of publication times."""
     now = time.time()
-    token = _effective_token(state, now) if state is not None else None
+    token = state.token_at(now) if state is not None else None
     if token is None:
         cache = _state_cache()
         if state is not None:
             cache.delete(STATE_KEY)
         state = _new_state()
-        # add(), not set(): when several workers rebuild at once, the first one wins and the rest adopt its token.
+        # add(), not set(): when several workers rebuild at once, the first one wins and the rest adopt its state.
         if not cache.add(STATE_KEY, state, STATE_SECONDS):
             state = cache.get(STATE_KEY) or state
-        token = _effective_token(state, now) or state[0]
-    return token
+        token = state.token_at(now) or state.token
+    return state, token
+
+
+def site_state(request=None) -> tuple[SiteState, str]:
+    """The shared site state and the current content token, fetched at most once per request."""
+    found = getattr(request, "site_state", None)
+    if found is None:
+        found = _current(_state_cache().get(STATE_KEY))
+        if request is not None:
+            request.site_state = found
+    return found
 
 
 def content_token(request=None) -> str:
-    """The current content token; other caches of derived data (nav, page counts) include it in their keys."""
-    token = getattr(request, "content_token", None)
-    if token is None:
-        token = _token_from(_state_cache().get(STATE_KEY))
-        if request is not None:
-            request.content_token = token
-    return token
+    """The current content token; caches of derived data (such as list counts) include it in their keys."""
+    return site_state(request)[1]
 
 
-def _replace_token():
+def _replace_state():
+    # After the commit, on the writer's side: readers find a complete state and need no query of their own.
     _state_cache().set(STATE_KEY, _new_state(), STATE_SECONDS)
 
 
 def content_changed() -> None:
     """Make every cached page stale. Call after any write that can change what readers see."""
     _state_cache().delete(STATE_KEY)
-    transaction.on_commit(_replace_token, robust=True)
+    transaction.on_commit(_replace_state, robust=True)
 
 
 def _page_key(request) -> str:
@@ -164,8 +182,8 @@ class PageCacheMiddleware:
             state, entry = found.get(STATE_KEY), found.get(key)
         else:
             state, entry = state_cache.get(STATE_KEY), page_cache.get(key)
-        token = _token_from(state)
-        request.content_token = token
+        request.site_state = _current(state)
+        token = request.site_state[1]
 
         if entry is not None and entry[0] == token:
             _, status, headers, content, read_article_id = entry

@@ -6,8 +6,10 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from articles import reads, structured_data
+from articles.caching import content_token
 from articles.forms import SearchForm
 from articles.models import Article, Author, Category
+from articles.pagination import ArticlePaginator, count_cache_key
 from articles.share import share_links
 
 TRENDING_DAYS = 7
@@ -29,10 +31,15 @@ class ArticleListView(ListView):
     """A paginated list of published article cards; subclasses pick the filter and the heading object."""
 
     paginate_by = settings.ARTICLES_PER_PAGE
+    paginator_class = ArticlePaginator
     context_object_name = "articles"
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        key = count_cache_key(content_token(self.request), self.request.path, self.request.GET)
+        return super().get_paginator(queryset, per_page, count_key=key, **kwargs)
 
 
 class CategoryView(ArticleListView):

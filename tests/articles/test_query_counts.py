@@ -1,17 +1,32 @@
-"""Every public page runs a fixed number of SQL queries, however many articles, tags or authors there are."""
+"""Every public page runs a fixed number of SQL queries, however many articles, tags, authors or pages there are.
+
+The budgets (issue 5): an anonymous article page at most 6 queries, list pages at most 6, logged-in pages at most 3
+more. They are measured with the page cache off, so each request really renders. The category nav comes with the page
+cache's shared site state, which the writer rebuilds after each change, so it costs readers no query. Reads for #TrendingNews are written once per worker
+every few seconds (articles/reads.py), so a single page view costs no write; the tests use that production setting.
+"""
 
 import pytest
 from django.urls import reverse
 
+from articles import pagination, reads, views
+from articles.caching import content_changed
 from tests.factories import make_article, make_author, make_category
 
 pytestmark = pytest.mark.django_db
+
+ARTICLE_PAGE_BUDGET = 6
+LIST_PAGE_BUDGET = 6
+LOGGED_IN_EXTRA = 3
 
 
 @pytest.fixture(autouse=True)
 def _render_every_time(settings):
     """These budgets are for rendering a page; the page cache would answer the second request without any query."""
     settings.PAGE_CACHE_SECONDS = 0
+    settings.READS_FLUSH_SECONDS = 3600
+    yield
+    reads.flush()  # nothing counted here may reach another test
 
 
 def fill(count, category):
@@ -20,47 +35,112 @@ def fill(count, category):
         make_article(category=category, authors=authors, tags=[f"tag{n}", "shared"], featured=n == 0)
 
 
-def get_twice(client, url):
-    """First request warms the nav cache, as it is warm for every reader but the first."""
-    client.get(url)
-    return url
+LIST_PAGES = [
+    # url name, args, queries with a warm nav
+    ("articles:home", [], 2),  # lead story, latest
+    ("articles:category", ["news"], 2),  # category, page (the count is cached under the content token)
+    ("articles:author", None, 2),  # author, page
+    ("articles:tag", ["shared"], 2),  # tag, page
+    ("articles:trending", [], 1),  # most read
+    ("articles:search", None, 1),  # matches
+    ("articles:feed", [], 2),  # items, their corrections
+    ("articles:category_feed", ["news"], 3),  # category, items, their corrections
+]
+
+
+def list_url(url_name, args, category):
+    if url_name == "articles:author":
+        args = [make_article(category=category).article_authors.first().author.slug]
+    return reverse(url_name, args=args), ({"q": "Headline"} if url_name == "articles:search" else {})
 
 
 @pytest.mark.parametrize("count", [3, 30])
-@pytest.mark.parametrize(
-    ("url_name", "args", "queries"),
-    [
-        ("articles:home", [], 2),
-        ("articles:category", ["news"], 3),
-        ("articles:author", None, 3),
-        ("articles:tag", ["shared"], 3),
-        ("articles:trending", [], 1),
-        ("articles:search", None, 2),
-        ("articles:feed", [], 2),
-        ("articles:category_feed", ["news"], 3),
-    ],
-)
+@pytest.mark.parametrize(("url_name", "args", "queries"), LIST_PAGES)
 def test_list_pages_have_a_fixed_query_count(client, django_assert_num_queries, count, url_name, args, queries):
     category = make_category(slug="news")
     fill(count, category)
-    if url_name == "articles:author":
-        args = [make_article(category=category).article_authors.first().author.slug]
-    url = reverse(url_name, args=args)
-    params = {"q": "Headline"} if url_name == "articles:search" else {}
+    url, params = list_url(url_name, args, category)
     client.get(url, params)
     with django_assert_num_queries(queries):
         assert client.get(url, params).status_code == 200
 
 
-@pytest.mark.parametrize(("tags", "authors"), [(1, 1), (20, 5)])
-def test_article_page_has_a_fixed_query_count(client, django_assert_num_queries, tags, authors):
+@pytest.mark.parametrize(("url_name", "args", "queries"), LIST_PAGES)
+def test_list_pages_stay_within_budget_right_after_a_change(
+    client, django_assert_max_num_queries, django_capture_on_commit_callbacks, url_name, args, queries
+):
+    """The first request after an edit also recounts the list."""
+    category = make_category(slug="news")
+    fill(30, category)
+    url, params = list_url(url_name, args, category)
+    client.get(url, params)
+    with django_capture_on_commit_callbacks(execute=True):
+        content_changed()
+    with django_assert_max_num_queries(LIST_PAGE_BUDGET):
+        assert client.get(url, params).status_code == 200
+
+
+@pytest.mark.parametrize("page", [1, 5, 6, 20])
+def test_deep_pages_cost_one_more_query_whatever_their_depth(client, django_assert_num_queries, monkeypatch, page):
+    monkeypatch.setattr(views.CategoryView, "paginate_by", 2)
+    monkeypatch.setattr(pagination, "DEFERRED_JOIN_FROM", 10)
+    category = make_category(slug="news")
+    for _ in range(40):
+        make_article(category=category)
+    url = reverse("articles:category", args=["news"])
+    client.get(url)
+    deferred = (page - 1) * 2 >= pagination.DEFERRED_JOIN_FROM
+    with django_assert_num_queries(3 if deferred else 2):  # category, (ids,) page
+        response = client.get(url, {"page": page})
+    expected = list(category.articles.order_by("-published_at", "-id"))[(page - 1) * 2 : page * 2]
+    assert list(response.context["articles"]) == expected
+
+
+def make_full_article(tags, authors):
     category = make_category()
     article = make_article(
         category=category, authors=[make_author() for _ in range(authors)], tags=[f"t{n}" for n in range(tags)]
     )
     for _ in range(5):
         make_article(category=category)
+    article.corrections.create(text="A figure was wrong.")
+    return article
+
+
+@pytest.mark.parametrize(("tags", "authors"), [(1, 1), (20, 5)])
+def test_article_page_has_a_fixed_query_count(client, django_assert_num_queries, tags, authors):
+    article = make_full_article(tags, authors)
     client.get(article.get_absolute_url())
-    # article + bylines + tags + corrections + related + the read counter
-    with django_assert_num_queries(6):
+    # article, bylines, tags, corrections, related
+    with django_assert_num_queries(5):
         assert client.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(("tags", "authors"), [(1, 1), (20, 5)])
+def test_logged_in_article_page_costs_at_most_three_more(
+    client, django_assert_max_num_queries, reader, tags, authors
+):
+    article = make_full_article(tags, authors)
+    client.force_login(reader)
+    client.get(article.get_absolute_url())
+    with django_assert_max_num_queries(ARTICLE_PAGE_BUDGET + LOGGED_IN_EXTRA):
+        assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_a_page_served_from_the_page_cache_costs_no_query(client, django_assert_num_queries, settings, article):
+    settings.PAGE_CACHE_SECONDS = 600
+    client.get(article.get_absolute_url())
+    with django_assert_num_queries(0):
+        assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+def test_the_first_request_after_a_change_costs_no_extra_query(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks, article
+):
+    """The writer rebuilds the shared site state (nav, publication times) after its commit, so readers need not."""
+    client.get(article.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        article.category.name = "Renamed"
+        article.category.save()
+    with django_assert_num_queries(5):
+        assert "Renamed" in client.get(article.get_absolute_url()).content.decode()
