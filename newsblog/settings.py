@@ -6,9 +6,11 @@ helpers below; a malformed value stops startup with ImproperlyConfigured instead
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -74,13 +76,21 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "taggit",
+    "axes",  # login lockouts (#7)
+    "csp",  # Content-Security-Policy header (#7)
     "articles",
     "accounts",
     "comments",
+    "throttling",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Security and faults (#7): every response, cached or static too, carries the CSP header; an oversized body is
+    # refused before it is read; a database outage answers 503 instead of 500.
+    "csp.middleware.CSPMiddleware",
+    "newsblog.middleware.RequestSizeLimitMiddleware",
+    "newsblog.middleware.DatabaseOutageMiddleware",
     # Static files are answered before anything else runs, with far-future headers for the hashed names.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers are served from the page cache before sessions, auth or CSRF are looked at.
@@ -90,7 +100,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "throttling.middleware.FormThrottleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a login lockout into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsblog.urls"
@@ -130,7 +143,8 @@ CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "newsblog")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache with short timeouts that degrades to a miss when Redis is away (#7).
+            "BACKEND": "newsblog.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
@@ -210,3 +224,100 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+
+# --- Security and faults (#7) -----------------------------------------------------------------------------------------
+# tests/security/ checks each of these under the values a production environment yields.
+
+# HTTPS only whenever DEBUG is off: redirect to https, Secure cookies, HSTS for a year with subdomains, preloadable.
+# The test suite speaks plain HTTP and turns this on per test; HTTPS_ONLY=0 runs a production-like server on
+# http://127.0.0.1 (the soak and fault scripts do).
+HTTPS_ONLY = env_bool("HTTPS_ONLY", default=not (DEBUG or TESTING))
+SECURE_SSL_REDIRECT = HTTPS_ONLY
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # probes from the private network speak plain HTTP
+SECURE_HSTS_SECONDS = 31_536_000 if HTTPS_ONLY else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+# Behind a proxy that terminates TLS, sets X-Forwarded-Proto and drops any the client sent: BEHIND_TLS_PROXY=1.
+# (gunicorn already trusts that header from FORWARDED_ALLOW_IPS, see deploy/gunicorn.conf.py.)
+if env_bool("BEHIND_TLS_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = HTTPS_ONLY
+CSRF_COOKIE_SECURE = HTTPS_ONLY
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # no script of ours reads it; forms carry the token
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Sessions stay in the database, so logins keep working while Redis is away.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp 4). Scripts only from our own files: an inline <script> needs
+# nonce="{{ request.csp_nonce }}" and must not be on a page the page cache stores, whose copy would replay an old
+# nonce. A <script type="application/ld+json"> is data, never executed, so it needs none.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": HTTPS_ONLY,
+    }
+}
+
+# Request bodies: form fields up to 2.5 MB (Django's default, stated), a whole request up to 50 MB. That leaves room
+# for a too-large photo to reach the form and be told the photo limit, while a 200 MB body is refused with 413 unread
+# (newsblog/middleware.py). The proxy in front should use the same figure (nginx client_max_body_size).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+MAX_REQUEST_BODY_BYTES = env_int("MAX_REQUEST_BODY_BYTES", 50 * 1024 * 1024)
+
+# A database host that does not answer at all must not hold a worker for minutes.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5))
+
+# Addresses of our own proxies (e.g. 127.0.0.1 for an nginx on this machine). Only their X-Forwarded-For is believed
+# when deciding a client's IP for lockouts and throttles (throttling/clientip.py); from anyone else it is ignored.
+TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", [])
+
+# Login lockouts with django-axes, site and admin alike, stored in the database (throttling/logins.py). The lockout is
+# checked by the first backend, before ModelBackend spends ~0.2 s hashing the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_FAILURE_LIMIT = 6  # per username and IP: five wrong passwords are answered normally, the sixth gets 429
+LOGIN_IP_FAILURE_LIMIT = 20  # per IP across all usernames: credential stuffing
+AXES_COOLOFF_TIME = timedelta(minutes=15)  # lockouts lift by themselves
+AXES_HANDLER = "throttling.logins.LoginAttemptHandler"
+AXES_LOCKOUT_CALLABLE = "throttling.logins.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "throttling.clientip.client_ip"
+
+# Sign-up and password reset POSTs allowed per client IP: URL name -> (count, seconds). Counted in the database.
+THROTTLED_FORMS = {
+    "signup": (10, 60 * 60),
+    "password_reset": (5, 60 * 60),
+}
+
+# --- Comments (#3): moderation policy and abuse limits, enforced in comments/services.py --------------------------
+# Comments are plain text of 1 to COMMENTS_MAX_LENGTH characters after trimming.
+COMMENTS_MAX_LENGTH = env_int("COMMENTS_MAX_LENGTH", 3000)
+# Held for a moderator: a user's comments until one of theirs has been approved, and any comment with more links.
+COMMENTS_MODERATE_FIRST = env_bool("COMMENTS_MODERATE_FIRST", default=True)
+COMMENTS_MAX_LINKS = env_int("COMMENTS_MAX_LINKS", 2)
+# Per user, counted in the database so that they hold with Redis away: 429 past either limit.
+COMMENTS_PER_MINUTE = env_int("COMMENTS_PER_MINUTE", 5)
+COMMENTS_PER_DAY = env_int("COMMENTS_PER_DAY", 50)
+# Authors may edit a comment for this long after posting it (and delete it at any time).
+COMMENTS_EDIT_MINUTES = env_int("COMMENTS_EDIT_MINUTES", 15)
+# Top-level threads per page of an article's discussion; replies always stay with their thread.
+COMMENTS_PER_PAGE = env_int("COMMENTS_PER_PAGE", 50)

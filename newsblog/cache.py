@@ -1,0 +1,117 @@
+"""Django's RedisCache, made to degrade instead of fail when Redis is stopped, unreachable or hanging.
+
+The cache only ever makes pages faster, so a cache fault must never become an error page:
+- every connect and every command gives up after REDIS_TIMEOUT seconds (0.25 s by default), without retries;
+- a failed call logs one warning and behaves like a miss (get returns the default, add returns False, ...);
+- after a failure this process leaves Redis alone for REDIS_RETRY_SECONDS, so while Redis is away a request pays for at
+  most one timeout, later requests pay nothing, and the log gets one line per interval instead of one per call.
+Sessions live in the database and the comment limits are counted there, so logins and comments keep working.
+
+settings.CACHES points its BACKEND here when REDIS_URL is set; health checks call ping(), which does raise.
+"""
+
+import logging
+import os
+import threading
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+
+logger = logging.getLogger(__name__)
+
+try:
+    from redis.exceptions import RedisError
+except ImportError:  # pragma: no cover - redis is a runtime dependency; this keeps imports safe without it
+    RedisError = OSError
+
+FAULTS = (RedisError, OSError)
+
+
+def _float_env(name: str, default: float) -> float:
+    value = os.environ.get(name, "")
+    return float(value) if value else default
+
+
+class ResilientRedisCache(RedisCache):
+    timeout_seconds = _float_env("REDIS_TIMEOUT", 0.25)
+    retry_seconds = _float_env("REDIS_RETRY_SECONDS", 5.0)
+
+    def __init__(self, server, params):
+        options = dict(params.get("OPTIONS") or {})
+        options.setdefault("socket_connect_timeout", self.timeout_seconds)
+        options.setdefault("socket_timeout", self.timeout_seconds)
+        # redis-py retries failed commands by default (with backoff), which would multiply the wait above.
+        options.setdefault("retry", None)
+        options.setdefault("retry_on_timeout", False)
+        super().__init__(server, {**params, "OPTIONS": options})
+        self._down_until = 0.0
+        self._state_lock = threading.Lock()
+
+    # --- the circuit: shared by every call in this process ---
+
+    def _available(self) -> bool:
+        return time.monotonic() >= self._down_until
+
+    def _failed(self, operation: str, error: Exception) -> None:
+        with self._state_lock:
+            first = self._available()
+            self._down_until = time.monotonic() + self.retry_seconds
+        if first:
+            logger.warning(
+                "Cache unavailable (%s failed: %s); serving without it for %.0f s", operation, error, self.retry_seconds
+            )
+
+    def _call(self, operation: str, fallback, *args, **kwargs):
+        if not self._available():
+            return fallback
+        try:
+            return getattr(super(), operation)(*args, **kwargs)
+        except FAULTS as error:
+            self._failed(operation, error)
+            return fallback
+
+    def ping(self) -> None:
+        """Round-trip to Redis now, ignoring the circuit; raises when Redis does not answer."""
+        self._cache.get_client(write=True).ping()
+
+    # --- RedisCache's public API, each with what a miss looks like ---
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("add", False, key, value, timeout, version=version)
+
+    def get(self, key, default=None, version=None):
+        return self._call("get", default, key, default, version=version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set", None, key, value, timeout, version=version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("touch", False, key, timeout, version=version)
+
+    def delete(self, key, version=None):
+        return self._call("delete", False, key, version=version)
+
+    def get_many(self, keys, version=None):
+        return self._call("get_many", {}, keys, version=version)
+
+    def has_key(self, key, version=None):
+        return self._call("has_key", False, key, version=version)
+
+    def incr(self, key, delta=1, version=None):
+        if not self._available():
+            raise ValueError(f"Key '{key}' not found (cache unavailable)")
+        try:
+            return super().incr(key, delta, version=version)
+        except FAULTS as error:
+            self._failed("incr", error)
+            raise ValueError(f"Key '{key}' not found (cache unavailable)") from error
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._call("set_many", list(data), data, timeout, version=version)
+
+    def delete_many(self, keys, version=None):
+        return self._call("delete_many", None, keys, version=version)
+
+    def clear(self):
+        return self._call("clear", False)
