@@ -34,11 +34,13 @@ def assert_back_at_the_comment_form(page, story):
     return comments
 
 
-def post_and_see_comment(page, comments, text):
-    """Type and post a comment; the reader then sees it, marked as waiting when moderation holds it back."""
+def post_and_see_comment(page, comments, text, *, typed=False):
+    """Type (unless `typed` already) and post a comment; the reader then sees it, marked as waiting when moderation
+    holds it back."""
     from comments.models import Comment
 
-    comments.get_by_role("textbox").fill(text)
+    if not typed:
+        comments.get_by_role("textbox").fill(text)
     comments.get_by_role("button", name=re.compile(r"post|comment|send", re.IGNORECASE)).click()
 
     comment = Comment.objects.get(body=text)
@@ -79,3 +81,21 @@ def test_new_reader_signs_up_from_the_comment_gate_and_posts_a_comment(javascrip
 
     comments = assert_back_at_the_comment_form(page, story)
     post_and_see_comment(page, comments, "First time commenting: the map in the second paragraph helped a lot.")
+
+
+@JAVASCRIPT
+def test_comment_typed_before_logging_in_is_kept_and_posted_after(javascript, new_context, story):
+    make_user(username="nadia", password=PASSWORD)
+    page, comments = open_comment_gate(new_context, story, javascript)
+    text = "The second paragraph gets the pipeline's length wrong, I think."
+
+    comments.get_by_role("textbox").fill(text)
+    comments.get_by_role("button", name=re.compile(r"post|comment|send", re.IGNORECASE)).click()
+    page.get_by_label("Username").fill("nadia")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Log in").click()
+
+    comments = assert_back_at_the_comment_form(page, story)
+    expect(comments.get_by_role("textbox")).to_have_value(text)
+    assert not story.comments.exists(), "nothing is posted until the reader presses the button again"
+    post_and_see_comment(page, comments, text, typed=True)
