@@ -55,7 +55,7 @@ CACHED_VIEWS = frozenset(
     }
 )
 
-STATE_KEY = "pagecache:state"
+STATE_KEY = "pagecache:state:1"  # bump the number whenever SiteState changes shape
 STATE_SECONDS = 24 * 60 * 60
 # How many upcoming publication times the state remembers; past that many, the next request after the last one
 # simply starts a new token. Newsrooms schedule a handful of stories ahead, not thousands.
@@ -100,7 +100,7 @@ def _new_state() -> SiteState:
 def _current(state: SiteState | None) -> tuple[SiteState, str]:
     """The state to use now and its token, rebuilding it when it is missing or has run out of publication times."""
     now = time.time()
-    token = state.token_at(now) if state is not None else None
+    token = state.token_at(now) if isinstance(state, SiteState) else None
     if token is None:
         cache = _state_cache()
         if state is not None:
