@@ -2,6 +2,9 @@
 
 200 {"status": "ok"} when both answer, 200 "degraded" when only the cache is away (pages still work, slower),
 503 "down" when the database is away. No authentication, no session, never cached.
+
+It is answered by HealthCheckMiddleware, ahead of the page cache (which itself needs the database when cold) and of
+ALLOWED_HOSTS, since probes often address the server by its private IP. Nothing here builds a URL from the Host.
 """
 
 import logging
@@ -43,6 +46,9 @@ def _cache_ok() -> bool:
     return True
 
 
+PATH = "/healthz"
+
+
 @never_cache
 @require_safe
 def healthz(request):
@@ -52,3 +58,13 @@ def healthz(request):
         {"status": status, "database": "ok" if database else "unavailable", "cache": "ok" if cache_ else "unavailable"},
         status=200 if database else 503,
     )
+
+
+class HealthCheckMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == PATH:
+            return healthz(request)
+        return self.get_response(request)

@@ -3,23 +3,29 @@
 import logging
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 
 from newsblog.errors import DATABASE_UNAVAILABLE, database_unavailable, request_too_large
 
 logger = logging.getLogger(__name__)
 
 
-class RequestSizeLimitMiddleware:
-    """413 for a request whose declared body is over MAX_REQUEST_BODY_BYTES, before a byte of it is read.
+class RequestGuardMiddleware:
+    """Refuse, before any view runs, what no view should have to handle.
 
-    That limit covers uploads; DATA_UPLOAD_MAX_MEMORY_SIZE still caps the form fields, and errors.bad_request turns
-    its RequestDataTooBig into 413 too. The proxy in front should refuse such bodies even earlier.
+    - A NUL byte in the path or query: 400. PostgreSQL cannot even compare such a string, so a lookup by a URL
+      segment (a tag name) would fail with a 500.
+    - A declared body over MAX_REQUEST_BODY_BYTES: 413, before a byte of it is read. That limit covers uploads;
+      DATA_UPLOAD_MAX_MEMORY_SIZE still caps the form fields, and errors.bad_request turns its RequestDataTooBig
+      into 413 too. The proxy in front should refuse such bodies even earlier.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if "\x00" in request.path_info or "%00" in request.META.get("QUERY_STRING", ""):
+            raise SuspiciousOperation("NUL byte in the URL")
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:

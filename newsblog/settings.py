@@ -86,11 +86,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Security and faults (#7): every response, cached or static too, carries the CSP header; an oversized body is
-    # refused before it is read; a database outage answers 503 instead of 500.
+    # Security and faults (#7): every response, cached or static too, carries the CSP header; a NUL byte in the URL
+    # or an oversized body is refused before anything reads it; a database outage answers 503 instead of 500;
+    # /healthz is answered before the page cache and ALLOWED_HOSTS.
     "csp.middleware.CSPMiddleware",
-    "newsblog.middleware.RequestSizeLimitMiddleware",
+    "newsblog.middleware.RequestGuardMiddleware",
     "newsblog.middleware.DatabaseOutageMiddleware",
+    "newsblog.health.HealthCheckMiddleware",
     # Static files are answered before anything else runs, with far-future headers for the hashed names.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers are served from the page cache before sessions, auth or CSRF are looked at.

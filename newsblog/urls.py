@@ -6,7 +6,6 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from articles.sitemaps import sitemaps
-from newsblog import health
 
 urlpatterns = [
     path("", include("articles.urls")),
@@ -15,7 +14,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
-    path("healthz", health.healthz, name="healthz"),
 ]
 
 # A body over the size limit is 413 rather than a bare 400, and a database outage 503 rather than 500 (#7).
