@@ -78,7 +78,7 @@ def test_a_comment_posted_during_the_outage_is_shown_back_escaped(outage_client,
         response = outage_client.post(url, {"body": typed})
     assert_outage_page(response)
     body = response.content.decode()
-    assert "Your comment was not saved" in body
+    assert "Your comment could not be saved just now" in body
     assert "Well argued. &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more</textarea>" in body
     assert f'action="{url}"' in body and 'name="csrfmiddlewaretoken"' in body
     assert "<script>alert" not in body
