@@ -1,8 +1,11 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
 
     def ready(self):
-        from articles import signals  # noqa: F401  (connects the receivers)
+        from articles import roles, signals  # noqa: F401  (signals connects its receivers on import)
+
+        post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="articles.roles.sync_roles_after_migrate")

@@ -71,6 +71,16 @@ class ArticleQuerySet(models.QuerySet):
         """The shape every article card needs: its category in the same query, the long text left out."""
         return self.select_related("category").defer("body", "body_html")
 
+    def editable_by(self, user):
+        """What a staff user works on in the admin and may preview: every article for editors; for authors, the ones
+        they created or are credited on through their Author profile."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_perm("articles.change_any_article"):
+            return self.all()
+        credited = ArticleAuthor.objects.filter(author__user=user.pk).values("article_id")
+        return self.filter(models.Q(created_by=user.pk) | models.Q(pk__in=credited))
+
     def with_bylines(self):
         return self.prefetch_related(
             Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author").order_by("position"))
@@ -132,6 +142,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-id"]
+        permissions = [
+            ("publish_article", "Can publish, schedule, unpublish and feature articles"),
+            ("change_any_article", "Can edit articles by any author"),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_pub_idx"),
             models.Index(fields=["category", "status", "-published_at"], name="article_category_pub_idx"),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db.models import Q, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
@@ -115,15 +116,19 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return (
-            Article.objects.published()
-            .select_related("category")
-            .with_bylines()
-            .prefetch_related("tags", "corrections")
-        )
+        articles = Article.objects.published()
+        user = self.request.user
+        if user.is_staff and user.has_perm("articles.change_article"):
+            # Staff preview: the unpublished articles they work on in the admin are shown to them (house rule 10).
+            articles |= Article.objects.editable_by(user)
+        return articles.select_related("category").with_bylines().prefetch_related("tags", "corrections")
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
+        if not self.object.is_public:
+            # A preview is never stored by a browser, a proxy or the page cache, and is not a read.
+            add_never_cache_headers(response)
+            return response
         reads.record_read(self.object.pk)
         response.read_article_id = self.object.pk  # the page cache counts a read each time it serves this copy
         return response
@@ -143,6 +148,7 @@ class ArticleDetailView(DetailView):
             canonical_url=url,
             current_category_slug=article.category.slug,
             corrections=corrections,
+            is_preview=not article.is_public,
             modified_at=modified,
             related=related,
             share_links=share_links(url=url, title=article.headline),

@@ -217,6 +217,21 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Articles listed per page on category, tag and author pages.
 ARTICLES_PER_PAGE = env_int("ARTICLES_PER_PAGE", 12)
 
+# --- Photo uploads (articles/images.py) ---
+# A photo larger than this many pixels is refused before it is decoded: a small file can declare a huge canvas
+# (a decompression bomb). Kept well below Pillow's own warning limit (about 89 megapixels), which Django alone accepts.
+PHOTO_MAX_PIXELS = env_int("PHOTO_MAX_PIXELS", 40_000_000)
+# The largest photo file an editor may upload. The proxy in front should refuse bodies much larger than this.
+PHOTO_MAX_BYTES = env_int("PHOTO_MAX_BYTES", 15 * 1024 * 1024)
+# Widths of the resized copies made of every article photo at upload, in WebP and JPEG. Never upscaled; after a
+# change, run `manage.py rebuild_renditions`.
+RENDITION_WIDTHS = [480, 800, 1200, 1600]
+# Uploads above this size are streamed to a temporary file instead of being held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Uploaded files readable by the web server, never executable.
+FILE_UPLOAD_PERMISSIONS = 0o644
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o755
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@newsblog.localhost")
 

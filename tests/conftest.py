@@ -3,7 +3,7 @@ import shutil
 import pytest
 from django.core.cache import caches
 
-from tests.factories import make_article, make_author, make_category, make_image_file, make_user
+from tests.factories import make_article, make_author, make_category, make_image_file, make_staff_user, make_user
 
 
 @pytest.fixture(autouse=True)
@@ -56,4 +56,30 @@ def reader(db):
 @pytest.fixture
 def reader_client(client, reader):
     client.force_login(reader)
+    return client
+
+
+@pytest.fixture
+def editor(db):
+    """A staff login in the Editors group: every article, publishing, categories, authors, moderation."""
+    return make_staff_user(group="Editors", username="editor")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def staff_author(db):
+    """A staff login in the Authors group, with its own byline: writes and submits, never publishes."""
+    user = make_staff_user(group="Authors", username="writer")
+    make_author(name="Writer Person", slug="writer-person", user=user)
+    return user
+
+
+@pytest.fixture
+def author_client(client, staff_author):
+    client.force_login(staff_author)
     return client

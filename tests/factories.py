@@ -5,6 +5,7 @@ import itertools
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -19,6 +20,13 @@ def make_user(**overrides):
     password = overrides.pop("password", "a-long-test-password")
     fields = {"username": f"user{n}", "email": f"user{n}@example.com"} | overrides
     user = get_user_model().objects.create_user(password=password, **fields)
+    return user
+
+
+def make_staff_user(*, group, **overrides):
+    """A staff login in one of the newsroom's groups, "Editors" or "Authors" (made by the roles migration)."""
+    user = make_user(is_staff=True, **overrides)
+    user.groups.add(Group.objects.get(name=group))
     return user
 
 

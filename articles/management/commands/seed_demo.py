@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -17,8 +18,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFilter
 
-from articles import demo_content
+from articles import demo_content, services
 from articles.models import Article, ArticleAuthor, Author, Category
+from articles.roles import AUTHORS, EDITORS
 
 CATEGORIES = [
     ("Blog", "Notes and first-person pieces from our newsroom."),
@@ -37,9 +39,9 @@ CATEGORIES = [
 
 # Local demo logins; printed by `make run`. Never created with DEBUG off unless --force.
 DEMO_USERS = [
-    {"username": "editor", "password": "editor-demo-pass", "is_staff": True, "is_superuser": True},
-    {"username": "author", "password": "author-demo-pass", "is_staff": True, "is_superuser": False},
-    {"username": "reader", "password": "reader-demo-pass", "is_staff": False, "is_superuser": False},
+    {"username": "editor", "password": "editor-demo-pass", "is_staff": True, "is_superuser": True, "group": EDITORS},
+    {"username": "author", "password": "author-demo-pass", "is_staff": True, "is_superuser": False, "group": AUTHORS},
+    {"username": "reader", "password": "reader-demo-pass", "is_staff": False, "is_superuser": False, "group": None},
 ]
 DEMO_AUTHOR_LOGIN = {"author": "author"}  # username -> demo_content author slug taken over by that login
 
@@ -122,6 +124,8 @@ class Command(BaseCommand):
             )
             user.set_password(spec["password"])
             user.save(update_fields=["password"])
+            if spec["group"]:
+                user.groups.add(Group.objects.get(name=spec["group"]))
             users[spec["username"]] = user
         return users
 
@@ -164,8 +168,10 @@ class Command(BaseCommand):
                     "created_by": editor,
                 },
             )
-            if not article.photo:
-                article.photo.save(f"{spec['slug']}.jpg", ContentFile(draw_photo(spec["slug"])), save=True)
+            if not article.photo or not article.photo_renditions:
+                # The same path as an upload in the admin: cleaned, re-encoded, renditions made.
+                photo = ContentFile(draw_photo(spec["slug"]), name=f"{spec['slug']}.jpg")
+                services.replace_article_photo(article=article, upload=photo)
             for position, slug in enumerate(spec["authors"]):
                 ArticleAuthor.objects.update_or_create(
                     article=article, author=authors[slug], defaults={"position": position}

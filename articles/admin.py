@@ -1,0 +1,435 @@
+"""The newsroom: categories, authors and articles in the Django admin, with the editorial workflow and the two roles.
+
+The groups (articles/roles.py) hold the model permissions; the rules about *which* article and *which* status are
+enforced here, in the queryset, the permission checks, the form and save_model, never only by hiding a button:
+- articles.change_any_article (Editors) sees and edits every article; everyone else only the ones they created or
+  are credited on (Article.objects.editable_by), and anything else is "not found";
+- only articles.publish_article (Editors) may publish, schedule, feature, close comments or use the bulk actions.
+  Others choose draft or in review, and an article once published is read-only to them.
+"""
+
+from functools import partial
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AdminFileWidget, AdminTextareaWidget, AutocompleteSelectMultiple
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from taggit.models import Tag
+from taggit.utils import parse_tags
+
+from articles import images, services
+from articles.models import Article, ArticleAuthor, Author, Category, Correction
+
+PUBLISH = "articles.publish_article"
+THUMBNAIL_WIDTH = 80
+PREVIEW_WIDTH = 400  # shown at this width; the 800 px rendition keeps it sharp on high-density screens
+PORTRAIT_THUMBNAIL_WIDTH = 48
+
+
+def can_publish(request) -> bool:
+    return request.user.has_perm(PUBLISH)
+
+
+def _image_tag(url: str, width: int, height: int | None, display_width: int):
+    display_height = round(height * display_width / width) if height and width else display_width
+    return format_html('<img src="{}" alt="" width="{}" height="{}">', url, display_width, display_height)
+
+
+class StoredPhotoForm(forms.ModelForm):
+    """A model form whose photo field is stored by articles.services rather than by the model field.
+
+    images.PhotoField has already refused anything that is not a photo we accept. Once the whole form is valid, the
+    photo is stored with its renditions, so that a storage failure is an error on this form, with the editor's input
+    kept, instead of a server error. `photo_change` then tells save_model what to do: None leaves the photo alone,
+    False removes it, a StoredPhoto replaces it.
+    """
+
+    photo_field = "photo"
+    store = staticmethod(services.store_article_photo)
+    model_of_photo = Article
+
+    def _post_clean(self):
+        self.photo_change = None
+        upload = None
+        if self.photo_field in self.changed_data and self.photo_field in self.cleaned_data:
+            value = self.cleaned_data[self.photo_field]
+            if value is False:
+                self.photo_change = False  # "Clear" ticked: the field is emptied, as Django always does
+            elif value:
+                upload = value
+                self.cleaned_data[self.photo_field] = None  # None: construct_instance leaves the model field alone
+        super()._post_clean()
+        if upload is None or self.errors:
+            return
+        try:
+            self.photo_change = self.store(upload=upload)
+        except images.PhotoStorageError as error:
+            self.add_error(self.photo_field, str(error))
+            return
+        if transaction.get_connection().in_atomic_block:
+            # If an inline on the same page is invalid, nothing is saved: the stored files must not stay behind.
+            transaction.on_commit(
+                partial(
+                    services.discard_photo_if_unused,
+                    self.photo_change,
+                    model=self.model_of_photo,
+                    field_name=self.photo_field,
+                )
+            )
+
+
+class ArticleAdminForm(StoredPhotoForm):
+    photo = images.PhotoField(
+        required=False,
+        widget=AdminFileWidget(attrs={"accept": images.ACCEPT}),
+        help_text=(
+            "A JPEG, PNG, WebP or GIF photo. Location and camera data are removed, and resized copies for phones "
+            "and large screens are made when you save."
+        ),
+    )
+    new_tags = forms.CharField(
+        required=False,
+        max_length=500,
+        help_text="Tags that are not in the list above yet, separated by commas.",
+    )
+    can_publish = False  # set per request by ArticleAdmin.get_form
+
+    class Meta:
+        model = Article
+        # ArticleAdmin narrows this per user (get_readonly_fields); derived fields are not editable at all.
+        fields = [
+            "headline", "slug", "standfirst", "body", "category", "tags", "photo", "photo_alt", "photo_caption",
+            "photo_credit", "status", "published_at", "featured", "comments_open",
+        ]  # fmt: skip
+        widgets = {
+            "headline": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "slug": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "standfirst": AdminTextareaWidget(attrs={"rows": 3}),
+            "photo_alt": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "photo_caption": forms.TextInput(attrs={"class": "vLargeTextField"}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == Article.Status.PUBLISHED and not self.can_publish:
+            self.add_error("status", "Only editors can publish. Choose “In review” to submit the article.")
+        # Article.clean() asks for alt text when the article has a photo already; this covers its first photo.
+        photo = cleaned.get("photo")
+        first_photo = "photo" in self.changed_data and photo and not self.instance.photo
+        if first_photo and not cleaned.get("photo_alt", "").strip():
+            self.add_error("photo_alt", "Describe the photo for readers who cannot see it.")
+        new_tags = parse_tags(cleaned.get("new_tags", ""))
+        if new_tags and "tags" in cleaned:
+            cleaned["tags"] = [*cleaned["tags"], *new_tags]
+        return cleaned
+
+
+class AuthorAdminForm(StoredPhotoForm):
+    photo_field = "portrait"
+    store = staticmethod(services.store_author_portrait)
+    model_of_photo = Author
+    portrait = images.PhotoField(
+        required=False,
+        widget=AdminFileWidget(attrs={"accept": images.ACCEPT}),
+        help_text="A JPEG, PNG, WebP or GIF photo. Location and camera data are removed.",
+    )
+
+    class Meta:
+        model = Author
+        fields = ["name", "slug", "bio", "portrait", "user"]
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "nav_position"]
+    list_editable = ["nav_position"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    ordering = ["nav_position", "name"]
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    form = AuthorAdminForm
+    list_display = ["portrait_thumbnail", "name", "slug", "user"]
+    list_display_links = ["portrait_thumbnail", "name"]
+    list_select_related = ["user"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "bio", "portrait_preview", "portrait", "user"]
+    readonly_fields = ["portrait_preview"]
+
+    @admin.display(description="")
+    def portrait_thumbnail(self, obj):
+        if not obj.portrait:
+            return ""
+        return format_html(
+            '<img src="{}" alt="" width="{}" height="{}">',
+            obj.portrait.url,
+            PORTRAIT_THUMBNAIL_WIDTH,
+            PORTRAIT_THUMBNAIL_WIDTH,
+        )
+
+    @admin.display(description="Current portrait")
+    def portrait_preview(self, obj):
+        if not obj.portrait:
+            return "No portrait yet."
+        return format_html('<img src="{}" alt="" width="160">', obj.portrait.url)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":
+            # Only staff accounts write in the admin; readers' accounts would make this list endless.
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True).order_by("username")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if form.photo_change is None:
+            super().save_model(request, obj, form, change)
+        else:
+            services.set_author_portrait(author=obj, photo=form.photo_change or None)
+
+
+class ArticleAuthorInline(admin.TabularInline):
+    model = ArticleAuthor
+    autocomplete_fields = ["author"]
+    fields = ["author", "position"]
+    extra = 1
+    verbose_name = "byline"
+    verbose_name_plural = "bylines"
+
+
+class CorrectionInline(admin.TabularInline):
+    """Editors append corrections to a published article; the article page lists them, newest first."""
+
+    model = Correction
+    fields = ["text", "created_at"]
+    readonly_fields = ["created_at"]
+    extra = 1
+    formfield_overrides = {Correction._meta.get_field("text").__class__: {"widget": forms.Textarea(attrs={"rows": 2})}}
+
+
+class ArticleChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        # The list never shows the body; 50 bodies and their HTML would only travel from the database for nothing.
+        return super().get_queryset(request, exclude_parameters).defer("body", "body_html")
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    list_display = ["thumbnail", "headline", "category", "bylines", "state", "published_at"]
+    list_display_links = ["thumbnail", "headline"]
+    list_filter = ["status", "category", "authors", "tags", "published_at", "featured"]
+    list_select_related = ["category"]
+    list_per_page = 50
+    search_fields = ["headline", "standfirst", "body"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["category", "tags"]  # tags: see formfield_for_dbfield
+    inlines = [ArticleAuthorInline, CorrectionInline]
+    readonly_fields = ["photo_preview", "preview_link", "last_changed"]
+    fieldsets = [
+        ("Story", {"fields": ["headline", "slug", "standfirst", "body", "category", "tags", "new_tags"]}),
+        ("Photo", {"fields": ["photo_preview", "photo", "photo_alt", "photo_caption", "photo_credit"]}),
+        ("Publishing", {"fields": ["status", "published_at", "featured", "preview_link", "last_changed"]}),
+        ("Discussion", {"fields": ["comments_open"]}),
+    ]
+    actions = ["publish_now", "unpublish", "feature", "unfeature", "close_comments", "open_comments"]
+
+    # --- who sees and changes what ---
+
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).editable_by(request.user).with_bylines()
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        # Once published, an article changes only through an editor: an author's edit would skip the review.
+        return obj is None or obj.status != Article.Status.PUBLISHED or can_publish(request)
+
+    def has_publish_permission(self, request):
+        return can_publish(request)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = [*super().get_readonly_fields(request, obj)]
+        if not can_publish(request):
+            fields += ["published_at", "featured", "comments_open"]
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            # A read-only page shows the tags already; the form-only "new tags" box has nothing to show.
+            fieldsets = [
+                (name, {**opts, "fields": [f for f in opts["fields"] if f != "new_tags"]}) for name, opts in fieldsets
+            ]
+        return fieldsets
+
+    def get_inlines(self, request, obj):
+        if obj is None or obj.status != Article.Status.PUBLISHED:
+            return [ArticleAuthorInline]  # corrections are for articles readers have seen
+        return self.inlines
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not can_publish(request):
+            kwargs["choices"] = [
+                (value, label) for value, label in db_field.choices if value != Article.Status.PUBLISHED
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "tags":
+            # taggit's own field is free text; this searches existing tags (new ones go in "new tags").
+            return forms.ModelMultipleChoiceField(
+                queryset=Tag.objects.order_by("name"),
+                required=False,
+                widget=AutocompleteSelectMultiple(db_field, self.admin_site),
+                help_text="Start typing to find existing tags.",
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.can_publish = can_publish(request)
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if obj.status == Article.Status.PUBLISHED and not can_publish(request):
+            raise PermissionDenied  # the form refuses this already; this guards any other way in
+        if not change:
+            obj.created_by = request.user
+        if form.photo_change is None:
+            super().save_model(request, obj, form, change)
+        else:
+            services.set_article_photo(article=obj, photo=form.photo_change or None)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        if not change and not article.article_authors.exists():
+            # Someone writing under their own byline need not pick themselves from the list.
+            author = Author.objects.filter(user=request.user).first()
+            if author is not None:
+                ArticleAuthor.objects.create(article=article, author=author, position=0)
+
+    # --- list columns and read-only fields ---
+
+    @admin.display(description="")
+    def thumbnail(self, obj):
+        entry = images.pick_rendition(obj.photo_renditions, THUMBNAIL_WIDTH)
+        if entry is None:
+            return ""
+        return _image_tag(default_storage.url(entry["name"]), entry["width"], entry["height"], THUMBNAIL_WIDTH)
+
+    @admin.display(description="Authors")
+    def bylines(self, obj):
+        return ", ".join(author.name for author in obj.bylines)
+
+    @admin.display(description="Status", ordering="status")
+    def state(self, obj):
+        if obj.status == Article.Status.PUBLISHED and obj.published_at and obj.published_at > timezone.now():
+            return f"Scheduled for {date_format(timezone.localtime(obj.published_at), 'DATETIME_FORMAT')}"
+        return obj.get_status_display()
+
+    @admin.display(description="Current photo")
+    def photo_preview(self, obj):
+        if not obj.photo:
+            return "No photo yet."
+        entry = images.pick_rendition(obj.photo_renditions, PREVIEW_WIDTH * 2)
+        url, width, height = (
+            (default_storage.url(entry["name"]), entry["width"], entry["height"])
+            if entry
+            else (obj.photo.url, obj.photo_width, obj.photo_height)
+        )
+        sizes = ", ".join(str(e["width"]) for e in obj.photo_renditions.get("jpeg", []))
+        return format_html(
+            '{}<p>{}</p><p class="help">{} by {} pixels; resized copies {} pixels wide.</p>',
+            _image_tag(url, width, height, PREVIEW_WIDTH),
+            obj.photo_credit_line or "No caption or credit yet.",
+            obj.photo_width,
+            obj.photo_height,
+            sizes or "not made yet",
+        )
+
+    @admin.display(description="Preview")
+    def preview_link(self, obj):
+        if obj.pk is None:
+            return "Save the article to preview it."
+        if obj.is_public:
+            return format_html('<a href="{}">View on site</a>', obj.get_absolute_url())
+        return format_html(
+            '<a href="{}">Preview as readers will see it</a> (only staff can open this page)', obj.get_absolute_url()
+        )
+
+    @admin.display(description="Last changed")
+    def last_changed(self, obj):
+        if obj.pk is None:
+            return "Not saved yet."
+        entry = (
+            LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Article), object_id=str(obj.pk))
+            .select_related("user")
+            .order_by("-action_time")
+            .first()
+        )
+        history = reverse("admin:articles_article_history", args=[obj.pk])
+        if entry is None:
+            when = date_format(timezone.localtime(obj.updated_at), "DATETIME_FORMAT")
+            return format_html('{}, outside the admin (<a href="{}">history</a>)', when, history)
+        when = date_format(timezone.localtime(entry.action_time), "DATETIME_FORMAT")
+        return format_html('{} by {} (<a href="{}">history</a>)', when, entry.user.get_username(), history)
+
+    # --- bulk actions (editors only) ---
+
+    def _bulk_update(self, request, queryset, description: str, **values):
+        pks = list(queryset.prefetch_related(None).values_list("pk", flat=True))
+        if not pks:
+            self.message_user(request, "Nothing to change: the selected articles are like that already.")
+            return
+        # One UPDATE for the lot (no per-row save); the page cache is refreshed after every admin POST.
+        Article.objects.filter(pk__in=pks).update(**values, updated_at=timezone.now())
+        labels = [capfirst(Article._meta.get_field(name).verbose_name) for name in values]
+        LogEntry.objects.log_actions(
+            request.user.pk, Article.objects.filter(pk__in=pks), CHANGE, [{"changed": {"fields": labels}}]
+        )
+        self.message_user(request, f"{description}: {len(pks)} article(s).", messages.SUCCESS)
+
+    @admin.action(description="Publish now", permissions=["publish"])
+    def publish_now(self, request, queryset):
+        now = timezone.now()
+        waiting = queryset.exclude(status=Article.Status.PUBLISHED, published_at__lte=now)
+        self._bulk_update(request, waiting, "Published", status=Article.Status.PUBLISHED, published_at=now)
+
+    @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        drafts = queryset.exclude(status=Article.Status.DRAFT)
+        self._bulk_update(request, drafts, "Back to draft", status=Article.Status.DRAFT)
+
+    @admin.action(description="Feature on the home page", permissions=["publish"])
+    def feature(self, request, queryset):
+        self._bulk_update(request, queryset.filter(featured=False), "Featured", featured=True)
+
+    @admin.action(description="Stop featuring", permissions=["publish"])
+    def unfeature(self, request, queryset):
+        self._bulk_update(request, queryset.filter(featured=True), "No longer featured", featured=False)
+
+    @admin.action(description="Close comments", permissions=["publish"])
+    def close_comments(self, request, queryset):
+        self._bulk_update(request, queryset.filter(comments_open=True), "Comments closed", comments_open=False)
+
+    @admin.action(description="Open comments", permissions=["publish"])
+    def open_comments(self, request, queryset):
+        self._bulk_update(request, queryset.filter(comments_open=False), "Comments opened", comments_open=True)

@@ -1,0 +1,57 @@
+"""Form data for the article admin, as a browser posts it, so that a test can change or forge exactly one field."""
+
+from django.utils import timezone
+
+from articles.models import Article
+
+
+def inline_management(prefix: str, total: int = 0, initial: int = 0) -> dict:
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def article_post(*, category=None, article: Article | None = None, **overrides) -> dict:
+    """The fields of the article change form: a new draft in `category`, or `article` as it stands."""
+    if article is not None:
+        local = timezone.localtime(article.published_at) if article.published_at else None
+        data = {
+            "headline": article.headline,
+            "slug": article.slug,
+            "standfirst": article.standfirst,
+            "body": article.body,
+            "category": str(article.category_id),
+            "tags": [str(tag.pk) for tag in article.tags.all()],
+            "photo_alt": article.photo_alt,
+            "photo_caption": article.photo_caption,
+            "photo_credit": article.photo_credit,
+            "status": article.status,
+            "published_at_0": local.strftime("%Y-%m-%d") if local else "",
+            "published_at_1": local.strftime("%H:%M:%S") if local else "",
+        }
+        if article.featured:
+            data["featured"] = "on"
+        if article.comments_open:
+            data["comments_open"] = "on"
+    else:
+        data = {
+            "headline": "Council approves the new tram line",
+            "slug": "council-approves-tram-line",
+            "standfirst": "The line will link the harbour with the university by 2029.",
+            "body": "The council voted 31 to 12 on Tuesday.\n\nWork starts in the spring.",
+            "category": str(category.pk),
+            "photo_alt": "",
+            "photo_caption": "",
+            "photo_credit": "",
+            "status": Article.Status.DRAFT,
+            "published_at_0": "",
+            "published_at_1": "",
+            "comments_open": "on",
+        }
+    data["new_tags"] = ""
+    data |= inline_management("article_authors") | inline_management("corrections")
+    data |= overrides
+    return {key: value for key, value in data.items() if value is not None}
