@@ -58,6 +58,12 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Users made by factories and logins typed into forms hash passwords; the real hasher is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def artifacts_dir():
     """Screenshots land here on every run for a person to look at; the folder is git-ignored."""
