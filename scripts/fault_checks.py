@@ -7,6 +7,8 @@
    shown back; once it is started again the same comment sent again is stored exactly once.   (rows 56, 65)
 5. Redis stopped: pages 200, a new login and a comment work, /healthz 200 "degraded".          (rows 59, 65)
 6. Redis hanging (CLIENT PAUSE): every request still answers 200 well under a second.          (row 60)
+7. gunicorn workers killed with SIGKILL while comments are posted: no false success, and every comment whose
+   connection dropped is stored exactly once after it is sent again.                          (row 62)
 
 It prints what it saw and exits 1 on the first check that fails. Redis is a private instance on --redis-port that
 this script starts and stops, so nothing else loses its cache. PostgreSQL is the cluster serving --database-url
@@ -223,6 +225,52 @@ def check_redis_hanging(args) -> None:
     time.sleep(max(0.0, paused + 5.5 - time.monotonic()))
 
 
+def check_workers_killed_mid_post(args, server) -> None:
+    sessions = [Session(args.port), Session(args.port)]
+    for number, session in enumerate(sessions, start=1):
+        session.log_in(f"soaker{number}")
+    results = []
+    stop = threading.Event()
+
+    def post_loop(session, name):
+        n = 0
+        while not stop.is_set():
+            n += 1
+            body = f"Posted while workers die, {name} #{n} at {time.time():.3f}."
+            results.append((session, body, session.post_comment(body)[0]))
+
+    posters = [threading.Thread(target=post_loop, args=(s, f"poster {i}")) for i, s in enumerate(sessions)]
+    for poster in posters:
+        poster.start()
+    kills = 0
+    for _ in range(5):
+        time.sleep(1.5)
+        workers = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
+        if workers:
+            os.kill(int(workers[kills % len(workers)]), signal.SIGKILL)
+            kills += 1
+    time.sleep(2)
+    stop.set()
+    for poster in posters:
+        poster.join(timeout=30)
+    statuses = Counter(status for *_, status in results)
+    check(set(statuses) <= {302, "dropped"}, f"posts while workers died answered {dict(statuses)}")
+    stored = stored_bodies()
+    check(all(stored[body] == 1 for _, body, status in results if status == 302), "a 302 without exactly one row")
+    check(all(stored[body] <= 1 for _, body, _ in results), "a comment stored twice")
+    check(wait_until_healthy(args.port, 30), "gunicorn did not replace its killed workers")
+    dropped = [(session, body) for session, body, status in results if status == "dropped"]
+    saved_before_drop = sum(1 for _, body in dropped if stored[body])
+    for session, body in dropped:
+        check(session.post_comment(body)[0] == 302, "a dropped comment sent again was not accepted")
+    stored = stored_bodies()
+    check(all(stored[body] == 1 for _, body in dropped), "a dropped comment sent again is not stored exactly once")
+    say(
+        f"{kills} workers killed during {len(results)} posts: {dict(statuses)}; {len(dropped)} dropped "
+        f"({saved_before_drop} of them saved before the kill), all stored exactly once after sending again"
+    )
+
+
 def main() -> int:
     args = parse_args()
     # `timeout` in CI sends SIGTERM: unwind through the finally blocks so gunicorn and Redis are stopped too.
@@ -246,6 +294,7 @@ def main() -> int:
         check_database_stopped(args)
         check_redis_stopped(args)
         check_redis_hanging(args)
+        check_workers_killed_mid_post(args, server)
     except CheckFailed as failure:
         print(f"faults: FAIL {failure}; gunicorn's log is in {server.log_path}", file=sys.stderr)
         return 1
