@@ -1,0 +1,51 @@
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import password_validation
+
+from accounts.models import Profile
+
+
+class PlainPasswordHelpMixin:
+    """Django describes the password rules in an HTML list; ours are plain text, escaped like everything else."""
+
+    password_field_name = "new_password1"  # noqa: S105  (a field name, not a password)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.password_field_name].help_text = " ".join(password_validation.password_validators_help_texts())
+
+
+class SignUpForm(PlainPasswordHelpMixin, auth_forms.UserCreationForm):
+    password_field_name = "password1"  # noqa: S105
+    # Deliberately not unique: refusing an address would tell anyone that it has an account here. Password reset
+    # mails every account of an address.
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text="Used only to reset your password; never shown.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    class Meta(auth_forms.UserCreationForm.Meta):
+        fields = ("username", "email")
+
+
+class PasswordChangeForm(PlainPasswordHelpMixin, auth_forms.PasswordChangeForm):
+    pass
+
+
+class SetPasswordForm(PlainPasswordHelpMixin, auth_forms.SetPasswordForm):
+    pass
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        fields = ["display_name"]
+        help_texts = {"display_name": "Shown on your comments. Leave it empty to show your username."}
+
+    def clean_display_name(self):
+        name = " ".join(self.cleaned_data["display_name"].split())
+        if any(not char.isprintable() for char in name):
+            raise forms.ValidationError("Use letters, numbers, spaces and punctuation only.")
+        return name
