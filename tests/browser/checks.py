@@ -175,6 +175,27 @@ def tab_through(page, limit=400):
     return stops
 
 
+def keyboard_problems(page):
+    """What is wrong with reaching the page's controls by Tab: the skip link must come first, every control must be
+    reached in document order, and each must show where the focus is."""
+    stops = tab_through(page)
+    names = [stop["name"] for stop in stops]
+    problems = []
+    if not names or not names[0].startswith('<a.skip-link> "Skip to main content"'):
+        problems.append(f"the first Tab goes to {names[0] if names else 'nothing'}, not the skip link")
+    expected = focusable_elements(page)
+    if names != expected:
+        diverge = next((i for i, pair in enumerate(zip(names, expected, strict=False)) if pair[0] != pair[1]), None)
+        diverge = min(len(names), len(expected)) if diverge is None else diverge
+        problems.append(
+            f"Tab reaches {len(names)} of {len(expected)} controls; stop {diverge + 1} is "
+            f"{names[diverge] if diverge < len(names) else 'nothing'}, expected "
+            f"{expected[diverge] if diverge < len(expected) else 'nothing'}"
+        )
+    problems += [f"{stop['name']} shows no focus indicator" for stop in stops if not stop["visible"]]
+    return problems
+
+
 def log_in(context, user, live_server):
     """Give a browser context a logged-in session for `user` without going through the form."""
     client = Client()
