@@ -55,7 +55,7 @@ CACHED_VIEWS = frozenset(
     }
 )
 
-STATE_KEY = "pagecache:state:1"  # bump the number whenever SiteState changes shape
+STATE_KEY = "pagecache:state:2"  # bump the number whenever SiteState changes shape
 STATE_SECONDS = 24 * 60 * 60
 # How many upcoming publication times the state remembers; past that many, the next request after the last one
 # simply starts a new token. Newsrooms schedule a handful of stories ahead, not thousands.
@@ -69,7 +69,7 @@ class SiteState(NamedTuple):
     token: str  # random, new with every change
     publication_times: tuple[float, ...]  # upcoming scheduled publications, as timestamps, soonest first
     complete: bool  # False when more were scheduled than publication_times holds
-    nav: tuple[dict, ...]  # the category nav, {"name", "slug"} in nav order
+    nav: tuple[dict, ...]  # the category nav in nav order: {"name", "slug", "url"}, the URL reversed once here
 
     def token_at(self, now: float) -> str | None:
         """The token for `now`, or None once the state has run out of known publication times."""
@@ -93,7 +93,10 @@ def _new_state() -> SiteState:
 
     upcoming = Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True)
     times = tuple(at.timestamp() for at in upcoming[:SCHEDULED_TIMES_KEPT])
-    nav = tuple(Category.objects.order_by("nav_position", "name").values("name", "slug"))
+    nav = tuple(
+        {"name": category.name, "slug": category.slug, "url": category.get_absolute_url()}
+        for category in Category.objects.order_by("nav_position", "name").only("name", "slug")
+    )
     return SiteState(uuid.uuid4().hex, times, len(times) < SCHEDULED_TIMES_KEPT, nav)
 
 
