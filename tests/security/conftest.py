@@ -40,7 +40,9 @@ PRODUCTION_ENV = {
 
 def production_environment(**extra) -> dict:
     """The process environment of a production-like run, without anything this test run set."""
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "HTTPS_ONLY", "DJANGO_SETTINGS_MODULE"}}
+    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE for this process; no deployment would.
+    harness = {"DEBUG", "HTTPS_ONLY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in harness}
     return env | PRODUCTION_ENV | extra
 
 
