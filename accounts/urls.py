@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
@@ -6,7 +7,12 @@ from accounts import forms, views
 # Django's auth views keep their built-in, un-namespaced names (login, logout, password_reset_done, ...),
 # because Django reverses them by those names; sign-up and profile sit beside them under the same kind of name.
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    # LoginView puts the request's host in `site_name`, over the context processor's; keep the site's own name.
+    path(
+        "login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, extra_context={"site_name": settings.SITE_NAME}),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("signup/", views.SignUpView.as_view(), name="signup"),
     path("profile/", views.ProfileView.as_view(), name="profile"),

@@ -1,6 +1,7 @@
 """Accessibility and layout measured in Chromium: axe-core, the 360 px phone layout, the keyboard, layout shift."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -61,6 +62,7 @@ def open_page(request, console, story, live_server):
             console.forgive_not_found(page.url)
         else:
             assert response.ok, f"{page.url} answered {response.status}"
+        expect(page.get_by_role("banner").get_by_role("link", name=settings.SITE_NAME, exact=True)).to_be_visible()
         if name == "article-logged-in":
             for body in (COMMENT, REPLY):
                 expect(page.locator("#comments").get_by_text(body)).to_be_visible()
