@@ -12,8 +12,11 @@ from articles.forms import SearchForm
 from articles.models import Article, Author, Category
 from articles.pagination import ArticlePaginator, count_cache_key
 from articles.share import share_links
+from comments import discussion
+from comments.models import Comment
 
 TRENDING_DAYS = 7
+TRENDING_PERIOD = timezone.timedelta(days=TRENDING_DAYS)
 TRENDING_SIZE = 10
 RELATED_SIZE = 4
 
@@ -108,7 +111,16 @@ class TrendingView(TemplateView):
             .filter(recent_reads__gt=0)
             .order_by("-recent_reads", "-published_at")[:TRENDING_SIZE]
         )
-        return super().get_context_data(most_read=most_read, trending_days=TRENDING_DAYS, **kwargs)
+        most_commented = (
+            Article.objects.published()
+            .for_listing()
+            .annotate(recent_comments=Comment.objects.count_per_article(since=timezone.now() - TRENDING_PERIOD))
+            .filter(recent_comments__gt=0)
+            .order_by("-recent_comments", "-published_at")[:TRENDING_SIZE]
+        )
+        return super().get_context_data(
+            most_read=most_read, most_commented=most_commented, trending_days=TRENDING_DAYS, **kwargs
+        )
 
 
 class ArticleDetailView(DetailView):
@@ -121,7 +133,12 @@ class ArticleDetailView(DetailView):
         if user.is_staff and user.has_perm("articles.change_article"):
             # Staff preview: the unpublished articles they work on in the admin are shown to them (house rule 10).
             articles |= Article.objects.editable_by(user)
-        return articles.select_related("category").with_bylines().prefetch_related("tags", "corrections")
+        return (
+            articles.select_related("category")
+            .with_bylines()
+            .with_comment_count()
+            .prefetch_related("tags", "corrections")
+        )
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -153,5 +170,6 @@ class ArticleDetailView(DetailView):
             related=related,
             share_links=share_links(url=url, title=article.headline),
             structured_data=structured_data.news_article(article, url=url, modified=modified),
+            **discussion.context(article=article, request=self.request),
             **kwargs,
         )

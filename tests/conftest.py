@@ -1,9 +1,19 @@
 import shutil
+from datetime import timedelta
 
 import pytest
 from django.core.cache import caches
+from django.utils import timezone
 
-from tests.factories import make_article, make_author, make_category, make_image_file, make_staff_user, make_user
+from tests.factories import (
+    make_article,
+    make_author,
+    make_category,
+    make_comment,
+    make_image_file,
+    make_staff_user,
+    make_user,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -82,4 +92,18 @@ def staff_author(db):
 @pytest.fixture
 def author_client(client, staff_author):
     client.force_login(staff_author)
+    return client
+
+
+@pytest.fixture
+def regular(db):
+    """A reader who has had a comment approved before, so that their new comments appear without moderation."""
+    user = make_user(username="regular")
+    make_comment(user=user, body="An earlier comment of mine.", created_at=timezone.now() - timedelta(days=2))
+    return user
+
+
+@pytest.fixture
+def regular_client(client, regular):
+    client.force_login(regular)
     return client

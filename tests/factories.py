@@ -11,6 +11,7 @@ from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, ArticleAuthor, Author, Category
+from comments.models import Comment
 
 _sequence = itertools.count(1)
 
@@ -66,3 +67,14 @@ def make_article(*, authors=None, tags=(), **overrides):
     if tags:
         article.tags.set(list(tags))
     return article
+
+
+def make_comment(*, article=None, user=None, **overrides):
+    """An approved comment (readers see it at once) unless `status` says otherwise."""
+    n = next(_sequence)
+    fields = {"body": f"Comment number {n}.", "status": Comment.Status.APPROVED} | overrides
+    return Comment.objects.create(
+        article=article if article is not None else make_article(),
+        user=user if user is not None else make_user(),
+        **fields,
+    )

@@ -2,16 +2,18 @@
 
 The budgets (issue 5): an anonymous article page at most 6 queries, list pages at most 6, logged-in pages at most 3
 more. They are measured with the page cache off, so each request really renders. The category nav comes with the page
-cache's shared site state, which the writer rebuilds after each change, so it costs readers no query. Reads for #TrendingNews are written once per worker
-every few seconds (articles/reads.py), so a single page view costs no write; the tests use that production setting.
+cache's shared site state, which the writer rebuilds after each change, so it costs readers no query. Reads for
+#TrendingNews are written once per worker every few seconds (articles/reads.py), so a single page view costs no write;
+the tests use that production setting.
 """
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from articles import pagination, reads, views
 from articles.caching import content_changed
-from tests.factories import make_article, make_author, make_category
+from tests.factories import make_article, make_author, make_category, make_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +43,7 @@ LIST_PAGES = [
     ("articles:category", ["news"], 2),  # category, page (the count is cached under the content token)
     ("articles:author", None, 2),  # author, page
     ("articles:tag", ["shared"], 2),  # tag, page
-    ("articles:trending", [], 1),  # most read
+    ("articles:trending", [], 2),  # most read, most commented
     ("articles:search", None, 1),  # matches
     ("articles:feed", [], 2),  # items, their corrections
     ("articles:category_feed", ["news"], 3),  # category, items, their corrections
@@ -111,15 +113,13 @@ def make_full_article(tags, authors):
 def test_article_page_has_a_fixed_query_count(client, django_assert_num_queries, tags, authors):
     article = make_full_article(tags, authors)
     client.get(article.get_absolute_url())
-    # article, bylines, tags, corrections, related
-    with django_assert_num_queries(5):
+    # article (with its comment count), bylines, tags, corrections, comments, related
+    with django_assert_num_queries(6):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
 @pytest.mark.parametrize(("tags", "authors"), [(1, 1), (20, 5)])
-def test_logged_in_article_page_costs_at_most_three_more(
-    client, django_assert_max_num_queries, reader, tags, authors
-):
+def test_logged_in_article_page_costs_at_most_three_more(client, django_assert_max_num_queries, reader, tags, authors):
     article = make_full_article(tags, authors)
     client.force_login(reader)
     client.get(article.get_absolute_url())
@@ -142,5 +142,46 @@ def test_the_first_request_after_a_change_costs_no_extra_query(
     with django_capture_on_commit_callbacks(execute=True):
         article.category.name = "Renamed"
         article.category.save()
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         assert "Renamed" in client.get(article.get_absolute_url()).content.decode()
+
+
+def add_discussion(article, count):
+    """`count` comments in threads three deep, by different readers, some with display names; one pending, one
+    removed with a reply, so that every kind of entry is drawn."""
+    from accounts.models import Profile
+    from comments.models import Comment
+
+    users = get_user_model().objects.bulk_create(get_user_model()(username=f"discussant{n}") for n in range(count))
+    parents = [None, None, None]
+    for n, user in enumerate(users):
+        if n % 3 == 0:
+            Profile.objects.create(user=user, display_name=f"Reader {n}")
+        status = Comment.Status.PENDING if n == 1 else Comment.Status.REMOVED if n == 2 else Comment.Status.APPROVED
+        parent = parents[n % 3]
+        comment = make_comment(article=article, user=user, parent=parent, status=status, body=f"Comment {n}.")
+        parents[n % 3] = comment if comment.status != Comment.Status.PENDING else parent
+
+
+@pytest.mark.parametrize("comments", [0, 200])
+def test_article_page_costs_the_same_with_0_or_200_comments(client, django_assert_num_queries, comments):
+    article = make_full_article(3, 2)
+    add_discussion(article, comments)
+    client.get(article.get_absolute_url())
+    # article (with its comment count), bylines, tags, corrections, comments with their authors, related
+    with django_assert_num_queries(6):
+        assert client.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("comments", [0, 200])
+def test_logged_in_article_page_costs_the_same_with_0_or_200_comments(
+    client, django_assert_num_queries, reader, comments
+):
+    article = make_full_article(3, 2)
+    add_discussion(article, comments)
+    make_comment(article=article, user=reader, status="pending")  # the reader's own, awaiting moderation
+    client.force_login(reader)
+    client.get(article.get_absolute_url())
+    # session, user, then the six of the anonymous page
+    with django_assert_num_queries(8):
+        assert client.get(article.get_absolute_url()).status_code == 200
