@@ -16,10 +16,6 @@ from playwright.sync_api import sync_playwright
 from tests.browser.support import COMMENT, DESKTOP, PHONE, REPLY
 from tests.factories import make_article, make_author, make_category, make_image_file, make_user
 
-# Playwright's sync API runs an event loop in this thread, so Django's async-safety check would refuse every ORM call
-# made from a test (factories, assertions on rows). Nothing here is actually async; Django documents this switch.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -52,7 +48,11 @@ def browser():
     executable = chromium_path()
     if executable is None:
         pytest.fail(f"{CHROMIUM} not found, and the browser tests are required in CI (apt-get install chromium).")
-    with sync_playwright() as playwright:
+    # From here on Playwright's sync API keeps an event loop running in this thread, so Django's async-safety check
+    # would refuse every ORM call a test makes (factories, assertions on rows). Nothing here is actually async;
+    # Django documents this switch. It is set only while Playwright runs, not for the whole test process.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
