@@ -90,6 +90,7 @@ say "   $(wc -l < "$WORK/counts-restored") tables, every row count equal"
 
 say "4. serve the restored copy with gunicorn"
 restored_env
+timeout 300 "$PY" manage.py collectstatic --no-input -v0  # DEBUG off serves hashed names from a manifest
 GUNICORN_BIND="127.0.0.1:$PORT" WEB_CONCURRENCY=1 setsid .venv/bin/gunicorn -c deploy/gunicorn.conf.py \
   > "$WORK/gunicorn.log" 2>&1 &
 GUNICORN_PID=$!

@@ -106,6 +106,7 @@ def prepare_site(usernames: list[str]) -> None:
     from comments.models import Comment
 
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # DEBUG off serves hashed names from a manifest
     category, _ = Category.objects.get_or_create(slug="soak", defaults={"name": "Soak"})
     author, _ = Author.objects.get_or_create(slug="soak-desk", defaults={"name": "Soak Desk"})
     article, _ = Article.objects.update_or_create(
@@ -200,7 +201,10 @@ class Session:
 
     def log_in(self, username: str) -> None:
         status, _, page = self.request("GET", "/accounts/login/")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        if status != 200 or found is None:
+            raise SystemExit(f"soak: the login page answered {status} without a form")
+        token = found.group(1)
         form = {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}
         status, _, _ = self.request("POST", "/accounts/login/", form)
         if status != 302 or "sessionid" not in self.cookies:
