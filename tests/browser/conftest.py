@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from playwright.sync_api import sync_playwright
 
 from tests.browser.support import COMMENT, DESKTOP, PHONE, REPLY
-from tests.factories import make_article, make_author, make_category, make_image_file, make_user
+from tests.factories import make_article, make_author, make_category, make_comment, make_image_file, make_user
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -198,13 +198,9 @@ def story(sections):
 @pytest.fixture
 def discussion(story):
     """An approved comment on the story and a reply to it by `reader`, who is returned (not yet logged in)."""
-    from comments.models import Comment
-
     reader = make_user(username="reader")
-    first = Comment.objects.create(
-        article=story, user=make_user(username="ekin"), body=COMMENT, status=Comment.Status.APPROVED
-    )
-    Comment.objects.create(article=story, user=reader, parent=first, body=REPLY, status=Comment.Status.APPROVED)
+    first = make_comment(article=story, user=make_user(username="ekin"), body=COMMENT)
+    make_comment(article=story, user=reader, parent=first, body=REPLY)
     return reader
 
 

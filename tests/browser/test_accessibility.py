@@ -15,7 +15,7 @@ from tests.browser.checks import (
     small_tap_targets,
     small_text,
 )
-from tests.browser.support import COMMENT, COMMENTS_MISSING, DESKTOP, PHONE, REPLY, SIGNUP_MISSING
+from tests.browser.support import COMMENT, DESKTOP, PHONE, REPLY
 
 pytestmark = pytest.mark.browser
 
@@ -32,21 +32,6 @@ ADDRESSES = {
     "signup": lambda story: reverse("signup"),
     "404": lambda story: "/no-such-page/",
 }
-PAGES = [
-    pytest.param(name, marks=pytest.mark.xfail(missing, reason=reason, strict=True))
-    for name, missing, reason in [
-        ("home", False, ""),
-        ("category", False, ""),
-        ("article", False, ""),
-        ("article-logged-in", COMMENTS_MISSING, "comments and replies (issue 3) are not built yet"),
-        ("author", False, ""),
-        ("tag", False, ""),
-        ("search", False, ""),
-        ("login", False, ""),
-        ("signup", SIGNUP_MISSING, "sign-up (issue 3) is not built yet"),
-        ("404", False, ""),
-    ]
-]
 
 
 @pytest.fixture
@@ -78,7 +63,7 @@ def assert_no_problems(problems):
         pytest.fail(report, pytrace=False)
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", ADDRESSES)
 def test_page_is_accessible_on_desktop_and_phone(name, open_page, page, phone_page):
     """One test per page, so the database is set up once for all its checks; the failure lists every problem."""
     desktop = open_page(page, name)

@@ -6,13 +6,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.support import COMMENTS_MISSING, PASSWORD, SIGNUP_MISSING
+from comments.models import Comment
+from tests.browser.support import PASSWORD
 from tests.factories import make_user
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.xfail(COMMENTS_MISSING, reason="comment posting (issue 3) is not built yet", strict=True),
-]
+pytestmark = pytest.mark.browser
 
 JAVASCRIPT = pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 
@@ -37,11 +35,9 @@ def assert_back_at_the_comment_form(page, story):
 def post_and_see_comment(page, comments, text, *, typed=False):
     """Type (unless `typed` already) and post a comment; the reader then sees it, marked as waiting when moderation
     holds it back."""
-    from comments.models import Comment
-
     if not typed:
         comments.get_by_role("textbox").fill(text)
-    comments.get_by_role("button", name=re.compile(r"post|comment|send", re.IGNORECASE)).click()
+    comments.get_by_role("button", name="Post comment").click()
 
     comment = Comment.objects.get(body=text)
     expect(page).to_have_url(re.compile(rf"#comment-{comment.pk}$"))
@@ -67,17 +63,17 @@ def test_reader_logs_in_from_the_comment_gate_and_posts_a_comment(javascript, ne
 
 
 @JAVASCRIPT
-@pytest.mark.xfail(SIGNUP_MISSING, reason="sign-up (issue 3) is not built yet", strict=True)
 def test_new_reader_signs_up_from_the_comment_gate_and_posts_a_comment(javascript, new_context, story):
     page, comments = open_comment_gate(new_context, story, javascript)
 
-    comments.get_by_role("link", name=re.compile(r"sign.?up", re.IGNORECASE)).click()
+    comments.get_by_role("link", name="sign up").click()
+    expect(page.get_by_role("heading", name="Sign up")).to_be_visible()
     main = page.get_by_role("main")
-    main.get_by_label(re.compile(r"^username", re.IGNORECASE)).fill("omar")
-    main.get_by_label(re.compile(r"^email", re.IGNORECASE)).fill("omar@example.com")
+    main.get_by_label("Username").fill("omar")
+    main.get_by_label("Email address").fill("omar@example.com")
     main.get_by_label("Password", exact=True).fill(PASSWORD)
-    main.get_by_label(re.compile(r"confirm", re.IGNORECASE)).fill(PASSWORD)
-    main.get_by_role("button", name=re.compile(r"sign up|create", re.IGNORECASE)).click()
+    main.get_by_label("Password confirmation").fill(PASSWORD)
+    main.get_by_role("button", name="Create account").click()
 
     comments = assert_back_at_the_comment_form(page, story)
     post_and_see_comment(page, comments, "First time commenting: the map in the second paragraph helped a lot.")
@@ -90,7 +86,7 @@ def test_comment_typed_before_logging_in_is_kept_and_posted_after(javascript, ne
     text = "The second paragraph gets the pipeline's length wrong, I think."
 
     comments.get_by_role("textbox").fill(text)
-    comments.get_by_role("button", name=re.compile(r"post|comment|send", re.IGNORECASE)).click()
+    comments.get_by_role("button", name="Post comment").click()
     page.get_by_label("Username").fill("nadia")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Log in").click()
