@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from articles import caching
 from articles.models import Article, ArticleDailyReads, Category
-from tests.factories import make_article, make_category, make_user
+from tests.factories import make_article, make_category, make_comment, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +77,20 @@ def test_publishing_unpublishing_and_deleting_show_on_the_next_request(client, c
     fetch(client, draft.get_absolute_url())
     draft.delete()
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_approving_or_removing_a_comment_shows_on_the_next_request(client, article):
+    comment = make_comment(article=article, status="pending", body="A reader's considered view.")
+    fetch(client, article.get_absolute_url())
+    assert "1 comment" not in fetch(client, article.category.get_absolute_url())[1]
+    comment.status = "approved"
+    comment.save()
+    assert "considered view" in fetch(client, article.get_absolute_url())[1]
+    assert "1 comment" in fetch(client, article.category.get_absolute_url())[1]
+    comment.status = "removed"
+    comment.save()
+    assert "considered view" not in fetch(client, article.get_absolute_url())[1]
+    assert "1 comment" not in fetch(client, article.category.get_absolute_url())[1]
 
 
 def test_a_correction_shows_on_the_next_request(client, article):

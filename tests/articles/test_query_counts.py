@@ -113,8 +113,8 @@ def make_full_article(tags, authors):
 def test_article_page_has_a_fixed_query_count(client, django_assert_num_queries, tags, authors):
     article = make_full_article(tags, authors)
     client.get(article.get_absolute_url())
-    # article (with its comment count), bylines, tags, corrections, comments, related
-    with django_assert_num_queries(6):
+    # article (with its comment count), bylines, tags, corrections, comments; the related stories are cached
+    with django_assert_num_queries(5):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
@@ -134,15 +134,16 @@ def test_a_page_served_from_the_page_cache_costs_no_query(client, django_assert_
         assert client.get(article.get_absolute_url())["X-Page-Cache"] == "hit"
 
 
-def test_the_first_request_after_a_change_costs_no_extra_query(
+def test_the_first_request_after_a_change_stays_within_budget(
     client, django_assert_num_queries, django_capture_on_commit_callbacks, article
 ):
-    """The writer rebuilds the shared site state (nav, publication times) after its commit, so readers need not."""
+    """The writer rebuilds the shared site state (nav, publication times) after its commit, so readers need not;
+    the first reader after a change only reloads the category's latest stories."""
     client.get(article.get_absolute_url())
     with django_capture_on_commit_callbacks(execute=True):
         article.category.name = "Renamed"
         article.category.save()
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(ARTICLE_PAGE_BUDGET):
         assert "Renamed" in client.get(article.get_absolute_url()).content.decode()
 
 
@@ -163,18 +164,18 @@ def add_discussion(article, count):
         parents[n % 3] = comment if comment.status != Comment.Status.PENDING else parent
 
 
-@pytest.mark.parametrize("comments", [0, 200])
-def test_article_page_costs_the_same_with_0_or_200_comments(client, django_assert_num_queries, comments):
+@pytest.mark.parametrize("comments", [0, 500])
+def test_article_page_costs_the_same_with_0_or_500_comments(client, django_assert_num_queries, comments):
     article = make_full_article(3, 2)
     add_discussion(article, comments)
     client.get(article.get_absolute_url())
-    # article (with its comment count), bylines, tags, corrections, comments with their authors, related
-    with django_assert_num_queries(6):
+    # article (with its comment count), bylines, tags, corrections, comments with their authors
+    with django_assert_num_queries(5):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
-@pytest.mark.parametrize("comments", [0, 200])
-def test_logged_in_article_page_costs_the_same_with_0_or_200_comments(
+@pytest.mark.parametrize("comments", [0, 500])
+def test_logged_in_article_page_costs_the_same_with_0_or_500_comments(
     client, django_assert_num_queries, reader, comments
 ):
     article = make_full_article(3, 2)
@@ -182,6 +183,6 @@ def test_logged_in_article_page_costs_the_same_with_0_or_200_comments(
     make_comment(article=article, user=reader, status="pending")  # the reader's own, awaiting moderation
     client.force_login(reader)
     client.get(article.get_absolute_url())
-    # session, user, then the six of the anonymous page
-    with django_assert_num_queries(8):
+    # session, user, then the five of the anonymous page
+    with django_assert_num_queries(7):
         assert client.get(article.get_absolute_url()).status_code == 200
