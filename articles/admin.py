@@ -30,6 +30,7 @@ from taggit.utils import parse_tags
 
 from articles import images, services
 from articles.models import Article, ArticleAuthor, Author, Category, Correction
+from comments.models import Comment
 
 PUBLISH = "articles.publish_article"
 THUMBNAIL_WIDTH = 80
@@ -228,7 +229,7 @@ class ArticleChangeList(ChangeList):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["thumbnail", "headline", "category", "bylines", "state", "published_at"]
+    list_display = ["thumbnail", "headline", "category", "bylines", "state", "published_at", "approved_comments"]
     list_display_links = ["thumbnail", "headline"]
     list_filter = ["status", "category", "authors", "tags", "published_at", "featured"]
     list_select_related = ["category"]
@@ -253,7 +254,8 @@ class ArticleAdmin(admin.ModelAdmin):
         return ArticleChangeList
 
     def get_queryset(self, request):
-        return super().get_queryset(request).editable_by(request.user).with_bylines()
+        articles = super().get_queryset(request).editable_by(request.user).with_bylines()
+        return articles.annotate(approved_comment_count=Comment.objects.count_per_article())
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
@@ -338,6 +340,10 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.display(description="Authors")
     def bylines(self, obj):
         return ", ".join(author.name for author in obj.bylines)
+
+    @admin.display(description="Comments", ordering="approved_comment_count")
+    def approved_comments(self, obj):
+        return obj.approved_comment_count
 
     @admin.display(description="Status", ordering="status")
     def state(self, obj):

@@ -19,7 +19,7 @@ from taggit.models import Tag
 from articles import services
 from articles.models import Article, Author, Category
 from tests.articles.admin_posts import article_post, inline_management
-from tests.factories import make_article, make_author, make_category
+from tests.factories import make_article, make_author, make_category, make_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +53,7 @@ def fill(count):
         )
         if n < 3:
             with_photo(article)
+        make_comment(article=article)
 
 
 @pytest.mark.parametrize("count", [3, 30])
@@ -67,9 +68,11 @@ def test_changelist_has_a_fixed_query_count(editor_client, django_assert_num_que
     assert len(response.context["cl"].result_list) == count
 
 
-def test_changelist_shows_thumbnail_bylines_status_and_schedule(editor_client):
+def test_changelist_shows_thumbnail_bylines_status_schedule_and_approved_comments(editor_client):
     alice, bob = make_author(name="Alice Aydin"), make_author(name="Bob Bulut")
     live = with_photo(make_article(headline="Live story", authors=[alice, bob]))
+    for status in ("approved", "approved", "pending", "spam"):
+        make_comment(article=live, status=status)
     make_article(headline="Later story", published_at=timezone.now() + timedelta(days=2))
     make_article(headline="Waiting story", status=Article.Status.REVIEW, published_at=None)
     html = editor_client.get(CHANGELIST).content.decode()
@@ -78,6 +81,7 @@ def test_changelist_shows_thumbnail_bylines_status_and_schedule(editor_client):
     assert f'src="/media/{thumb["name"]}" alt="" width="80" height="50"' in html
     assert "Alice Aydin, Bob Bulut" in html
     assert "Scheduled for" in html and "In review" in html and "Published" in html
+    assert '<td class="field-approved_comments">2</td>' in html
 
 
 def test_changelist_pages_by_fifty(editor_client):

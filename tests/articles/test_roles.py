@@ -50,6 +50,7 @@ def test_the_migration_creates_editors_with_every_content_permission():
     for codename in ("publish_article", "change_any_article", "change_category", "change_author", "add_correction"):
         assert ("articles", codename) in editors
     assert ("taggit", "change_tag") in editors
+    assert {("comments", "change_comment"), ("comments", "delete_comment")} <= editors, "editors moderate comments"
     assert not any(app == "auth" for app, _ in editors), "editors do not manage logins"
 
 
