@@ -7,7 +7,7 @@ def absolute(path: str) -> str:
     return path if path.startswith(("http://", "https://")) else f"{settings.SITE_URL}{path}"
 
 
-def news_article(article, *, url: str, modified) -> dict:
+def news_article(article, *, url: str, modified, tags) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -18,7 +18,7 @@ def news_article(article, *, url: str, modified) -> dict:
         "datePublished": article.published_at.isoformat() if article.published_at else None,
         "dateModified": modified.isoformat(),
         "articleSection": article.category.name,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in tags],
         "author": [
             {"@type": "Person", "name": author.name, "url": absolute(author.get_absolute_url())}
             for author in article.bylines
