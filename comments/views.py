@@ -10,6 +10,7 @@ from articles.models import Article
 from comments import discussion, services
 from comments.forms import CommentForm, CommentTextForm
 from comments.models import Comment
+from throttling.clientip import client_ip
 
 
 def _form_page(request, *, article, form, status: int, comment=None, message: str = "", headers=None):
@@ -60,7 +61,7 @@ def _post_as_user(request, *, article, form):
         return _form_page(request, article=article, form=form, status=400)
     try:
         comment = services.comment_post(
-            article=article, user=request.user, ip_address=request.META.get("REMOTE_ADDR"), **form.cleaned_data
+            article=article, user=request.user, ip_address=client_ip(request), **form.cleaned_data
         )
     except services.DuplicateComment as duplicate:
         if duplicate.existing.status in (Comment.Status.APPROVED, Comment.Status.PENDING):

@@ -164,7 +164,7 @@ def add_discussion(article, count):
         parents[n % 3] = comment if comment.status != Comment.Status.PENDING else parent
 
 
-@pytest.mark.parametrize("comments", [0, 500])
+@pytest.mark.parametrize("comments", [0, 200, 500])
 def test_article_page_costs_the_same_with_0_or_500_comments(client, django_assert_num_queries, comments):
     article = make_full_article(3, 2)
     add_discussion(article, comments)
@@ -174,7 +174,7 @@ def test_article_page_costs_the_same_with_0_or_500_comments(client, django_asser
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
-@pytest.mark.parametrize("comments", [0, 500])
+@pytest.mark.parametrize("comments", [0, 200, 500])
 def test_logged_in_article_page_costs_the_same_with_0_or_500_comments(
     client, django_assert_num_queries, reader, comments
 ):

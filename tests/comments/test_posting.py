@@ -52,6 +52,16 @@ def test_the_posters_ip_is_kept_but_never_shown(regular_client, article):
     assert "203.0.113.9" not in regular_client.get(response["Location"]).content.decode()
 
 
+def test_the_ip_behind_our_own_proxy_is_kept_and_a_spoofed_one_ignored(regular_client, article, settings):
+    settings.TRUSTED_PROXY_IPS = ["127.0.0.1"]
+    regular_client.post(post_url(article), {"body": "Via our proxy."}, HTTP_X_FORWARDED_FOR="203.0.113.5")
+    regular_client.post(
+        post_url(article), {"body": "Spoofed."}, REMOTE_ADDR="198.51.100.1", HTTP_X_FORWARDED_FOR="203.0.113.5"
+    )
+    assert Comment.objects.get(body="Via our proxy.").ip_address == "203.0.113.5"
+    assert Comment.objects.get(body="Spoofed.").ip_address == "198.51.100.1"
+
+
 def test_a_reply_is_saved_under_its_parent(regular_client, article):
     parent = make_comment(article=article)
     post(regular_client, article, "I agree with this.", parent=parent.pk)
