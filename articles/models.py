@@ -68,8 +68,15 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def for_listing(self):
-        """The shape every article card needs: its category in the same query, the long text left out."""
-        return self.select_related("category").defer("body", "body_html")
+        """The shape every article card needs: its category and comment count in the same query, the long text
+        left out."""
+        return self.select_related("category").defer("body", "body_html").with_comment_count()
+
+    def with_comment_count(self):
+        """`comment_count`: the approved comments of each article, in the same query."""
+        from comments.models import Comment  # comments depends on articles; imported here to avoid a cycle
+
+        return self.annotate(comment_count=Comment.objects.count_per_article())
 
     def editable_by(self, user):
         """What a staff user works on in the admin and may preview: every article for editors; for authors, the ones
