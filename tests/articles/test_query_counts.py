@@ -7,12 +7,16 @@ cache's shared site state, which the writer rebuilds after each change, so it co
 the tests use that production setting.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import pagination, reads, views
 from articles.caching import content_changed
+from articles.models import Article
 from tests.factories import make_article, make_author, make_category, make_comment
 
 pytestmark = pytest.mark.django_db
@@ -82,20 +86,42 @@ def test_list_pages_stay_within_budget_right_after_a_change(
         assert client.get(url, params).status_code == 200
 
 
-@pytest.mark.parametrize("page", [1, 5, 6, 20])
-def test_deep_pages_cost_one_more_query_whatever_their_depth(client, django_assert_num_queries, monkeypatch, page):
+@pytest.fixture
+def small_pages(monkeypatch):
+    """Pages of 2, ids read alone from the 6th page on, an anchor every 6 rows: deep pages in a small archive."""
     monkeypatch.setattr(views.CategoryView, "paginate_by", 2)
     monkeypatch.setattr(pagination, "DEFERRED_JOIN_FROM", 10)
+    monkeypatch.setattr(pagination, "ANCHOR_EVERY", 6)
     category = make_category(slug="news")
-    for _ in range(40):
-        make_article(category=category)
+    for n in range(40):
+        # Some share a publication time, so that the order's tie-break on id is tested too.
+        make_article(category=category, published_at=timezone.now() - timedelta(hours=n // 3))
+    return category
+
+
+def expected_page(category, page):
+    return list(Article.objects.published().filter(category=category).order_by("-published_at", "-id"))[
+        (page - 1) * 2 : page * 2
+    ]
+
+
+@pytest.mark.parametrize("page", [1, 5, 6, 7, 9, 14, 20])
+def test_deep_pages_cost_one_more_query_whatever_their_depth(client, django_assert_num_queries, small_pages, page):
     url = reverse("articles:category", args=["news"])
-    client.get(url)
+    client.get(url, {"page": page})  # counts the list and records its anchors, once per content change
     deferred = (page - 1) * 2 >= pagination.DEFERRED_JOIN_FROM
     with django_assert_num_queries(3 if deferred else 2):  # category, (ids,) page
         response = client.get(url, {"page": page})
-    expected = list(category.articles.order_by("-published_at", "-id"))[(page - 1) * 2 : page * 2]
-    assert list(response.context["articles"]) == expected
+    assert list(response.context["articles"]) == expected_page(small_pages, page)
+
+
+def test_deep_pages_are_right_again_after_a_change(client, small_pages):
+    url = reverse("articles:category", args=["news"])
+    for page in (9, 14, 20):
+        client.get(url, {"page": page})
+    make_article(category=small_pages, published_at=timezone.now() - timedelta(minutes=30))
+    for page in (9, 14, 20):
+        assert list(client.get(url, {"page": page}).context["articles"]) == expected_page(small_pages, page)
 
 
 def make_full_article(tags, authors):
