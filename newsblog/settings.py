@@ -85,18 +85,19 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous readers are served from the page cache before anything else runs; each copy was stored with the
+    # headers the middleware below added to it (articles/caching.py).
+    "articles.caching.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Security and faults (#7): every response, cached or static too, carries the CSP header; a NUL byte in the URL
     # or an oversized body is refused before anything reads it; a database outage answers 503 instead of 500;
-    # /healthz is answered before the page cache and ALLOWED_HOSTS.
+    # /healthz is answered before ALLOWED_HOSTS is checked.
     "csp.middleware.CSPMiddleware",
     "newsblog.middleware.RequestGuardMiddleware",
     "newsblog.middleware.DatabaseOutageMiddleware",
     "newsblog.health.HealthCheckMiddleware",
     # Static files are answered before anything else runs, with far-future headers for the hashed names.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous readers are served from the page cache before sessions, auth or CSRF are looked at.
-    "articles.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

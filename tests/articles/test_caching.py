@@ -32,6 +32,21 @@ def test_second_anonymous_request_is_served_from_the_cache(client, article):
     assert second["ETag"] == first["ETag"]
 
 
+def test_a_cached_copy_carries_the_headers_the_whole_stack_adds(client, article):
+    first, _ = fetch(client, article.get_absolute_url())
+    second, _ = fetch(client, article.get_absolute_url())
+    assert second["X-Page-Cache"] == "hit"
+    for header in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"):
+        assert second[header] == first[header]
+
+
+def test_a_copy_made_for_https_is_never_served_over_http(client, settings, article):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get(article.get_absolute_url(), secure=True).status_code == 200
+    assert client.get(article.get_absolute_url(), secure=True)["X-Page-Cache"] == "hit"
+    assert client.get(article.get_absolute_url()).status_code == 301
+
+
 def test_cached_pages_must_be_revalidated_by_browsers(client, article):
     response, _ = fetch(client, article.get_absolute_url())
     assert set(response["Cache-Control"].split(", ")) == {"public", "max-age=0", "must-revalidate"}
