@@ -43,7 +43,7 @@ DEMO_USERS = [
     {"username": "author", "password": "author-demo-pass", "is_staff": True, "is_superuser": False, "group": AUTHORS},
     {"username": "reader", "password": "reader-demo-pass", "is_staff": False, "is_superuser": False, "group": None},
 ]
-DEMO_AUTHOR_LOGIN = {"author": "author"}  # username -> demo_content author slug taken over by that login
+DEMO_AUTHOR_LOGIN = {"author": "leyla-arslan"}  # username -> demo_content author slug taken over by that login
 
 PHOTO_SIZE = (1600, 1067)
 
