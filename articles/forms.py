@@ -9,18 +9,21 @@ MAX_QUERY_LENGTH = 200
 MAX_SQLITE_TERMS = 8
 
 
-class StoredSearchDocument(Expression):
-    """PostgreSQL's articles_article.search_document: a weighted tsvector of headline, standfirst and body, kept
-    current by a trigger and GIN-indexed (migration 0004). Matching is an index lookup, and ranking reads the stored
-    vectors instead of parsing every body again. The model does not declare it, so no article query ever loads it."""
+class StoredVector(Expression):
+    """A tsvector column that PostgreSQL keeps by trigger and the model does not declare, so no article query ever
+    loads it (migrations 0004 and 0005): search_document (headline, standfirst and body, weighted A, B, C; GIN-indexed
+    for matching) and search_title (headline and standfirst only, small enough to rank matches without reading each
+    whole-body vector)."""
 
-    def __init__(self):
+    def __init__(self, column):
         from django.contrib.postgres.search import SearchVectorField
 
         super().__init__(output_field=SearchVectorField())
+        self.column = column
 
     def as_sql(self, compiler, connection):
-        return f"{compiler.quote_name_unless_alias(compiler.query.get_initial_alias())}.search_document", []
+        table = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{table}.{connection.ops.quote_name(self.column)}", []
 
 
 class SearchForm(forms.Form):
@@ -43,12 +46,12 @@ class SearchForm(forms.Form):
         if connection.vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchRank
 
-            document = StoredSearchDocument()
             search_query = SearchQuery(query, search_type="websearch", config="english")
+            # Matches in the whole text; headline and standfirst matches first, each group newest first.
             return (
-                articles.alias(document=document)
+                articles.alias(document=StoredVector("search_document"))
                 .filter(document=search_query)
-                .annotate(rank=SearchRank(document, search_query))
+                .annotate(rank=SearchRank(StoredVector("search_title"), search_query))
                 .order_by("-rank", "-published_at")
             )
         terms = query.split()[:MAX_SQLITE_TERMS]
