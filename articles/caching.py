@@ -24,12 +24,14 @@ Who gets a cached page
 
 import bisect
 import hashlib
+import os
 import time
 import uuid
 from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.urls import reverse
@@ -80,6 +82,25 @@ class SiteState(NamedTuple):
         return f"{self.token}.{passed}" if passed else self.token
 
 
+_file_state = (None, None)  # (the state file's identity when last read, what it held)
+
+
+def _read_state(cache):
+    """The stored state. From a file cache (no Redis), it is parsed again only when its file changed: each write
+    replaces the file, so a stat per request is enough to see any change made by another worker."""
+    if not isinstance(cache, FileBasedCache):
+        return cache.get(STATE_KEY)
+    global _file_state
+    try:
+        found = os.stat(cache._key_to_file(STATE_KEY))
+    except FileNotFoundError:
+        return None
+    identity = (found.st_ino, found.st_mtime_ns, found.st_size)
+    if _file_state[0] != identity:
+        _file_state = (identity, cache.get(STATE_KEY))
+    return _file_state[1]
+
+
 def _state_cache():
     return caches[settings.PAGE_CACHE_STATE_ALIAS]
 
@@ -120,7 +141,7 @@ def site_state(request=None) -> tuple[SiteState, str]:
     """The shared site state and the current content token, fetched at most once per request."""
     found = getattr(request, "site_state", None)
     if found is None:
-        found = _current(_state_cache().get(STATE_KEY))
+        found = _current(_read_state(_state_cache()))
         if request is not None:
             request.site_state = found
     return found
@@ -194,7 +215,7 @@ class PageCacheMiddleware:
             found = page_cache.get_many([STATE_KEY, key])  # one round trip to Redis
             state, entry = found.get(STATE_KEY), found.get(key)
         else:
-            state, entry = state_cache.get(STATE_KEY), page_cache.get(key)
+            state, entry = _read_state(state_cache), page_cache.get(key)
         try:
             request.site_state = _current(state)
         except DatabaseError:

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache.backends.filebased import FileBasedCache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
@@ -149,6 +150,24 @@ def test_scheduled_article_appears_at_its_time_without_any_save(client, category
     assert response["X-Page-Cache"] == "miss"
     assert "embargoed budget" in html
     assert client.get(scheduled.get_absolute_url()).status_code == 200
+
+
+def test_without_redis_a_change_made_in_another_worker_is_seen_on_the_next_request(client, settings, tmp_path, article):
+    """Workers of one machine share the token through a file cache; each is a separate process with its own memory."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "worker-one"},
+        "page_state": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)},
+    }
+    settings.PAGE_CACHE_STATE_ALIAS = "page_state"
+    fetch(client, article.get_absolute_url())
+    assert fetch(client, article.get_absolute_url())[0]["X-Page-Cache"] == "hit"
+    Article.objects.filter(pk=article.pk).update(headline="Changed in another worker")
+    another_worker = FileBasedCache(str(tmp_path), {})
+    another_worker.set(caching.STATE_KEY, caching._new_state(), caching.STATE_SECONDS)
+    response, html = fetch(client, article.get_absolute_url())
+    assert response["X-Page-Cache"] == "miss"
+    assert "Changed in another worker" in html
+    assert fetch(client, article.get_absolute_url())[0]["X-Page-Cache"] == "hit"
 
 
 def test_reads_are_counted_for_pages_served_from_the_cache(client, article):
