@@ -35,6 +35,8 @@ import urllib.request
 from datetime import datetime
 from pathlib import Path
 
+from pgtools import ensure_database
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 RESULTS = ROOT / "bench-results"
@@ -94,22 +96,6 @@ def ensure_wrk():
     if not shutil.which("wrk"):
         subprocess.run(["apt-get", "update", "-q"], check=True)
         subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)
-
-
-def ensure_database(url):
-    if not url.startswith("postgres"):
-        return
-    import psycopg2
-
-    name = url.rsplit("/", 1)[1]
-    admin = psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres")
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if cursor.fetchone() is None:
-            log(f"creating database {name}")
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
 
 
 def django_env(args, work):
@@ -303,7 +289,7 @@ def main():
     args = parse_args()
     RESULTS.mkdir(exist_ok=True)
     ensure_wrk()
-    ensure_database(args.database_url)
+    ensure_database(args.database_url, log=log)
     work = Path(tempfile.mkdtemp(prefix="newsblog-bench-"))
     env = django_env(args, work)
     generation = prepare_data(args, env)

@@ -29,6 +29,8 @@ import uuid
 from html.parser import HTMLParser
 from pathlib import Path
 
+from pgtools import ensure_database
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 EDITOR, PASSWORD = "two-servers-editor", secrets.token_urlsafe(16)
@@ -184,16 +186,7 @@ def main():
 
 def prepare(database_url, env):
     """Create the database if needed, migrate, and make the editor and an article through Django itself."""
-    import psycopg2
-
-    name = database_url.rsplit("/", 1)[1]
-    admin = psycopg2.connect(database_url.rsplit("/", 1)[0] + "/postgres")
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
+    ensure_database(database_url, log=lambda message: None)
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "--no-input", "-v0"], env=env, cwd=ROOT, check=True)
     subprocess.run([*manage, "collectstatic", "--no-input", "-v0"], env=env, cwd=ROOT, check=True)
