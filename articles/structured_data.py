@@ -7,7 +7,7 @@ def absolute(path: str) -> str:
     return path if path.startswith(("http://", "https://")) else f"{settings.SITE_URL}{path}"
 
 
-def news_article(article, *, url: str, modified, tags) -> dict:
+def news_article(article, *, url: str, modified, bylines, tags) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -20,8 +20,7 @@ def news_article(article, *, url: str, modified, tags) -> dict:
         "articleSection": article.category.name,
         "keywords": [tag.name for tag in tags],
         "author": [
-            {"@type": "Person", "name": author.name, "url": absolute(author.get_absolute_url())}
-            for author in article.bylines
+            {"@type": "Person", "name": byline.name, "url": absolute(byline.url)} for byline in bylines
         ],
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": settings.SITE_URL},
     }

@@ -41,8 +41,10 @@ class Discussion:
     def __init__(self, comments, *, viewer, article_url: str, open_for_replies: bool):
         now = timezone.now()
         self.entries: dict[int, Entry] = {}
+        self.approved_count = 0  # what the page's "N comments" counts
         roots = []
         for comment in comments:
+            self.approved_count += comment.status == Comment.Status.APPROVED
             entry = self._entry(comment, viewer=viewer, now=now, article_url=article_url if open_for_replies else "")
             self.entries[comment.pk] = entry
             parent = self.entries.get(comment.parent_id)
@@ -134,6 +136,7 @@ def context(*, article, request) -> dict:
         article=article, initial={"body": draft.get("body", ""), "parent": reply_to.comment.pk if reply_to else None}
     )
     return {
+        "comment_count": discussion.approved_count,
         "comment_page": Paginator(discussion.threads, settings.COMMENTS_PER_PAGE).get_page(request.GET.get("page")),
         "comment_form": form,
         "comment_reply_to": reply_to,

@@ -1,0 +1,87 @@
+"""What an article page shows beside the article row: its bylines, tags and corrections, in one query.
+
+Fetched the usual way (two prefetches and a tag query), these cost about 3 ms of Python per page for well under
+0.1 ms of database work. One hand-written UNION ALL, built once per process from the models' table names, costs
+about 0.3 ms and runs unchanged on SQLite and PostgreSQL.
+"""
+
+from datetime import UTC, datetime
+from functools import cache
+from typing import NamedTuple
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from taggit.models import Tag, TaggedItem
+
+from articles.models import Article, ArticleAuthor, Author, Correction
+
+BYLINE, TAG, CORRECTION = 1, 2, 3
+
+
+class Byline(NamedTuple):
+    name: str
+    url: str
+
+
+class TagLink(NamedTuple):
+    name: str
+    slug: str
+    url: str
+
+
+class CorrectionNote(NamedTuple):
+    text: str
+    created_at: datetime
+
+
+class Extras(NamedTuple):
+    bylines: list[Byline]  # in byline order
+    tags: list[TagLink]  # by name
+    corrections: list[CorrectionNote]  # newest first
+
+
+@cache
+def _sql() -> str:
+    def table(model):
+        return connection.ops.quote_name(model._meta.db_table)
+
+    # Columns: kind, name, slug, position, tie-break, time. Corrections come first so that PostgreSQL takes the type
+    # of the time column from them rather than from a NULL. The ORDER BY gives each kind its models' own ordering.
+    # Only table names from the models go into the text; every value is a query parameter.
+    return (
+        f"SELECT {CORRECTION} AS kind, c.text AS name, NULL AS slug, 0 AS pos, 0 AS tie, c.created_at AS at "  # noqa: S608
+        f"FROM {table(Correction)} c WHERE c.article_id = %s "
+        f"UNION ALL SELECT {BYLINE}, au.name, au.slug, aa.position, aa.id, NULL "
+        f"FROM {table(ArticleAuthor)} aa INNER JOIN {table(Author)} au ON au.id = aa.author_id "
+        "WHERE aa.article_id = %s "
+        f"UNION ALL SELECT {TAG}, t.name, t.slug, 0, 0, NULL "
+        f"FROM {table(TaggedItem)} ti INNER JOIN {table(Tag)} t ON t.id = ti.tag_id "
+        "WHERE ti.content_type_id = %s AND ti.object_id = %s "
+        "ORDER BY kind, pos, tie, at DESC, name"
+    )
+
+
+def _aware(value) -> datetime:
+    # SQLite hands back text for a column of a UNION; PostgreSQL an aware datetime.
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    return timezone.make_aware(value, UTC) if timezone.is_naive(value) else value
+
+
+def extras(article: Article) -> Extras:
+    content_type = ContentType.objects.get_for_model(Article)  # cached by Django after the first call
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(), [article.pk, article.pk, content_type.pk, article.pk])
+        rows = cursor.fetchall()
+    found = Extras([], [], [])
+    for kind, name, slug, _position, _tie, at in rows:
+        if kind == BYLINE:
+            found.bylines.append(Byline(name, reverse("articles:author", kwargs={"slug": slug})))
+        elif kind == TAG:
+            found.tags.append(TagLink(name, slug, reverse("articles:tag", kwargs={"slug": slug})))
+        else:
+            found.corrections.append(CorrectionNote(name, _aware(at)))
+    return found

@@ -1,0 +1,37 @@
+"""The site's own date filters print exactly what Django's |date did with the formats they replace."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.template import Context, Template
+from django.utils import timezone
+
+DJANGO = Template('{{ at|date:"c" }}|{{ at|date:"N j, Y" }}|{{ at|date:"N j, Y, H:i" }}')
+OURS = Template('{% load articles_tags %}{{ at|iso }}|{{ at|newsdate }}|{{ at|newsdate:"time" }}')
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+@pytest.mark.parametrize("time_zone", ["UTC", "America/New_York", "Asia/Kolkata"])
+def test_dates_match_djangos_date_filter_in_every_month(settings, month, time_zone):
+    settings.TIME_ZONE = time_zone
+    for at in (
+        datetime(2026, month, 1, 0, 5, tzinfo=UTC),
+        datetime(2026, month, 28, 23, 59, 59, 123456, tzinfo=UTC),
+    ):
+        with timezone.override(time_zone):
+            assert OURS.render(Context({"at": at})) == DJANGO.render(Context({"at": at}))
+
+
+def test_a_missing_date_prints_nothing():
+    assert OURS.render(Context({"at": None})) == "||"
+
+
+def test_the_article_page_shows_an_update_only_from_the_next_minute_on(client, article, settings):
+    from articles.models import Article
+
+    settings.PAGE_CACHE_SECONDS = 0  # update() below sends no signal to invalidate the page cache
+    published = datetime(2026, 3, 4, 9, 30, 5, tzinfo=UTC)
+    Article.objects.filter(pk=article.pk).update(published_at=published, updated_at=published + timedelta(seconds=40))
+    assert "Updated" not in client.get(article.get_absolute_url()).content.decode()
+    Article.objects.filter(pk=article.pk).update(updated_at=published + timedelta(seconds=60))
+    assert "Updated <time" in client.get(article.get_absolute_url()).content.decode()
