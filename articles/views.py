@@ -178,6 +178,7 @@ class ArticleDetailView(DetailView):
             is_preview=not article.is_public,
             modified_at=modified,
             related=related,
+            related_ids="-".join(str(story.pk) for story in related),
             share_links=share_links(url=url, title=article.headline),
             structured_data=structured_data.news_article(
                 article, url=url, modified=modified, bylines=extras.bylines, tags=extras.tags

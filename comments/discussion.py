@@ -7,11 +7,13 @@ or someone else's awaiting moderation) but has shown replies stays as a "comment
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from comments import services
@@ -85,6 +87,26 @@ class Discussion:
         return 1
 
 
+@dataclass(eq=False)
+class Row:
+    """One comment in the order the page prints it, and how many reply lists close after it."""
+
+    entry: Entry
+    closes: range = range(0)
+
+
+def rows(threads: list[Entry]) -> list[Row]:
+    """Threads as one flat list in reading order, so that the template draws a page of them in a single loop: an
+    include per comment, recursing for replies, cost more than the rest of the comment's markup."""
+    flat = []
+    for entry in threads:
+        flat.append(Row(entry))
+        if entry.replies:
+            flat.extend(rows(entry.replies))
+            flat[-1].closes = range(len(flat[-1].closes) + 1)
+    return flat
+
+
 def _prune(entries: list[Entry]) -> list[Entry]:
     kept = []
     for entry in entries:
@@ -135,10 +157,14 @@ def context(*, article, request) -> dict:
     form = CommentForm(
         article=article, initial={"body": draft.get("body", ""), "parent": reply_to.comment.pk if reply_to else None}
     )
+    blank = not draft.get("body") and reply_to is None
+    page = Paginator(discussion.threads, settings.COMMENTS_PER_PAGE).get_page(request.GET.get("page"))
     return {
         "comment_count": discussion.approved_count,
-        "comment_page": Paginator(discussion.threads, settings.COMMENTS_PER_PAGE).get_page(request.GET.get("page")),
+        "comment_page": page,
+        "comment_rows": rows(page.object_list),
         "comment_form": form,
+        "comment_blank_fields": blank_comment_fields() if blank else "",
         "comment_reply_to": reply_to,
         "comment_draft_restored": bool(draft.get("body")),
         "comments_open": is_open(article),
@@ -147,6 +173,13 @@ def context(*, article, request) -> dict:
         ),
         "comment_login_next": f"{article.get_absolute_url()}#comments",
     }
+
+
+@functools.cache
+def blank_comment_fields() -> str:
+    """The fields of an empty comment form, as nearly every article page shows them: the same HTML every time, so
+    rendered through the form's widgets once per process rather than on every page."""
+    return render_to_string("includes/comment_fields.html", {"form": CommentForm(article=None)})
 
 
 def _int(value) -> int | None:

@@ -53,4 +53,5 @@ class CommentForm(CommentTextForm):
 
     def __init__(self, *args, article, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = Comment.objects.visible().filter(article=article)
+        if self.is_bound:  # only validation needs the choices; a blank form on every article page need not build them
+            self.fields["parent"].queryset = Comment.objects.visible().filter(article=article)

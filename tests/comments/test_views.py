@@ -77,6 +77,17 @@ class TestThreads:
         assert top_li.index("A reply.") < top_li.index("A reply to the reply.")
         assert section.count('class="comment-list comment-list--replies"') == 2
 
+    def test_every_reply_sits_in_its_parents_list_item(self, client, article):
+        """The list is drawn in one loop that opens and closes reply lists; the nesting a reader (and a screen reader)
+        gets must be exactly the thread's."""
+        first = make_comment(article=article, body="First thread.")
+        second = make_comment(article=article, body="Second thread.")
+        reply = make_comment(article=article, parent=first, body="Reply.")
+        deep = make_comment(article=article, parent=reply, body="Deep reply.")
+        sibling = make_comment(article=article, parent=first, body="Sibling reply.")
+        parents = nesting(comments_section(client.get(article.get_absolute_url())))
+        assert parents == {first.pk: None, reply.pk: first.pk, deep.pk: reply.pk, sibling.pk: first.pk, second.pk: None}
+
     def test_deeper_replies_attach_to_the_deepest_shown_level_saying_whom_they_answer(self, client, article):
         top = make_comment(article=article, body="Level zero.")
         one = make_comment(article=article, parent=top, body="Level one.")
@@ -246,3 +257,30 @@ def test_dates_and_names_are_shown_but_never_ip_addresses(client, article):
     assert "namedreader" in section
     assert "198.51.100.7" not in section
     assert re.search(r'<time datetime="[^"]+">', section)
+
+
+def nesting(html: str) -> dict[int, int | None]:
+    """{comment id: id of the comment whose <li> it is inside}, from the markup, checking every tag is closed."""
+    from html.parser import HTMLParser
+
+    class Parser(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.open, self.parents = [], {}
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("li", "ol"):
+                ident = dict(attrs).get("id", "")
+                pk = int(ident.removeprefix("comment-")) if ident.startswith("comment-") else None
+                if pk is not None:
+                    self.parents[pk] = next((p for p in reversed(self.open) if isinstance(p, int)), None)
+                self.open.append(pk if pk is not None else tag)
+
+        def handle_endtag(self, tag):
+            if tag in ("li", "ol"):
+                self.open.pop()
+
+    parser = Parser()
+    parser.feed(html)
+    assert parser.open == [], "unclosed lists or items"
+    return parser.parents
