@@ -3,6 +3,8 @@
 Two costs grow with a list's length, and each is paid at most once per content change:
 - The total count. It is cached under the page cache's content token, which changes with every edit and every
   scheduled publication, so a cached count is always exact.
+- The rows of each page, cached the same way once a list has a key: most readers ask for the same few pages, and
+  building, running and loading the page's query costs more than rendering its cards from the fragment cache.
 - Skipping the rows before a deep page. OFFSET makes the database walk every skipped row. From DEFERRED_JOIN_FROM on,
   a page reads just the ids of its rows from the (category, status, published_at, id) index, without touching the
   table, then loads those few articles by primary key. For lists in publication order, one more index scan per
@@ -49,15 +51,26 @@ class ArticlePaginator(Paginator):
 
     def page(self, number):
         number = self.validate_number(number)
+        if self.count_key is None:
+            return self._get_page(self.rows(number), number, self)
+        key = f"{self.count_key}:page:{self.per_page}:{self.orphans}:{number}"
+        rows = cache.get(key)
+        if rows is None:
+            rows = self.rows(number)
+            cache.set(key, rows, CACHE_SECONDS)
+        return self._get_page(rows, number, self)
+
+    def rows(self, number: int) -> list:
+        """The objects on page `number`, loaded."""
         bottom = (number - 1) * self.per_page
-        if bottom < DEFERRED_JOIN_FROM:
-            return super().page(number)
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
+        if bottom < DEFERRED_JOIN_FROM:
+            return list(self.object_list[bottom:top])
         ids = self.ids(bottom, top)
         by_id = self.object_list.in_bulk(ids)
-        return self._get_page([by_id[pk] for pk in ids if pk in by_id], number, self)
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     def ids(self, bottom: int, top: int) -> list[int]:
         """The primary keys of the rows from position `bottom` to `top`."""
