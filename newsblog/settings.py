@@ -159,6 +159,9 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "newsblog",
             "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # Django's default of 300 entries is a few dozen pages plus their fragments (cards, nav, list rows);
+            # at about 30 KB a page, 3,000 entries cap a worker's cache near 100 MB.
+            "OPTIONS": {"MAX_ENTRIES": env_int("LOCMEM_CACHE_ENTRIES", 3000)},
         },
         "page_state": (
             # Tests run in one process; a file cache would leak state between test runs.

@@ -49,7 +49,10 @@ def test_a_display_name_change_shows_on_cached_article_pages_at_once(client, rea
 def test_a_hostile_display_name_is_escaped_on_the_article_and_in_the_admin(client, reader, article, admin_client):
     payload = '<img src=x onerror=alert(1)>"><script>'  # within the 50 characters a display name may have
     Profile.objects.create(user=reader, display_name=payload)
-    make_comment(article=article, user=reader, body="Look at my name.")
+    top = make_comment(article=article, body="Top.")
+    middle = make_comment(article=article, parent=top, body="Middle.")
+    deepest = make_comment(article=article, parent=middle, user=reader, body="Look at my name.")
+    make_comment(article=article, parent=deepest, body="Answering the name.")  # printed "in reply to <name>"
     for html in (
         client.get(article.get_absolute_url()).content.decode(),
         admin_client.get(reverse("admin:accounts_profile_changelist")).content.decode(),
@@ -57,3 +60,6 @@ def test_a_hostile_display_name_is_escaped_on_the_article_and_in_the_admin(clien
     ):
         assert "<img src=x onerror" not in html
         assert '"><script>' not in html
+    article_html = client.get(article.get_absolute_url()).content.decode()
+    # Escaped in the author's name, the "Reply to" label and the deep reply's "in reply to".
+    assert article_html.count("&lt;img src=x onerror=alert(1)&gt;&quot;&gt;&lt;script&gt;") == 3
