@@ -12,11 +12,12 @@ settings.CACHES points its BACKEND here when REDIS_URL is set; health checks cal
 
 import logging
 import os
+import pickle
 import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient, RedisSerializer
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,33 @@ def _float_env(name: str, default: float) -> float:
     return float(value) if value else default
 
 
+class PickleFirstSerializer(RedisSerializer):
+    """Django's serializer, reading values in the other order: it tries int() on every value first, and a failed int()
+    of a pickled page cost more than unpickling it. Integers are stored as digits, pickles start with PROTO (0x80)."""
+
+    def loads(self, data):
+        return pickle.loads(data) if data[:1] == b"\x80" else int(data)  # noqa: S301  only what we stored
+
+
+class SharedClientRedisCacheClient(RedisCacheClient):
+    """Django's client, but with one redis.Redis per connection pool instead of a new one for every call.
+
+    Building a redis.Redis measured about 60 µs, more than the CPU a cached page's whole round trip costs. The pool
+    holds the connections (and replaces them after a fork); the client object holds no state of its own and is safe
+    to share between threads."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     timeout_seconds = _float_env("REDIS_TIMEOUT", 0.25)
     retry_seconds = _float_env("REDIS_RETRY_SECONDS", 5.0)
@@ -44,7 +72,9 @@ class ResilientRedisCache(RedisCache):
         # redis-py retries failed commands by default (with backoff), which would multiply the wait above.
         options.setdefault("retry", None)
         options.setdefault("retry_on_timeout", False)
+        options.setdefault("serializer", PickleFirstSerializer)
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = SharedClientRedisCacheClient
         self._down_until = 0.0
         self._state_lock = threading.Lock()
 

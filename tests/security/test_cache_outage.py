@@ -98,4 +98,7 @@ def test_with_redis_up_it_is_an_ordinary_redis_cache(redis_cache_at):
     cache.set("roundtrip", {"a": 1}, 30)
     assert cache.get("roundtrip") == {"a": 1}
     assert cache.add("roundtrip", 2) is False
+    cache.set("count", 41, 30)  # stored as digits, so that incr() is atomic in Redis
+    assert cache.incr("count") == 42
+    assert cache.get_many(["roundtrip", "count", "absent"]) == {"roundtrip": {"a": 1}, "count": 42}
     cache.delete("roundtrip")
