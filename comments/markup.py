@@ -1,26 +1,26 @@
 """A page of an article's discussion as HTML, the list items of <ol class="comment-list">.
 
-Built with format_html rather than a template: through Django's template engine each comment cost about 0.1 ms, a
-tenth of an uncached article page's time with ten comments and half of it with fifty; this is about ten times
-faster. format_html escapes every value; the comment's text is its body_html, escaped and linked once when the
-comment was saved (comments/rendering.py), exactly as the template printed it with |safe.
+Built in Python rather than with a template: through Django's template engine each comment cost about 0.1 ms, a
+tenth of an uncached article page's time with ten comments and half of it with fifty, and format_html still about
+40 µs. Here every value that is not our own fixed markup goes through escape(); the comment's text is its body_html,
+escaped and linked once when the comment was saved (comments/rendering.py), exactly as the template printed it.
 """
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.templatetags.articles_tags import iso, newsdate
 
-REMOVED = mark_safe('<p class="comment__removed">Comment removed.</p>')
-PENDING = mark_safe(
+REMOVED = '<p class="comment__removed">Comment removed.</p>'
+PENDING = (
     '<p class="comment__pending">Awaiting moderation: only you can see this comment until a moderator approves it.</p>'
 )
-EDITED = mark_safe(' <span class="comment__edited">(edited)</span>')
-OPEN_REPLIES = mark_safe('<ol class="comment-list comment-list--replies">')
-CLOSE_ITEM = mark_safe("</li>")
-CLOSE_REPLIES = mark_safe("</ol></li>")
+EDITED = ' <span class="comment__edited">(edited)</span>'
+OPEN_REPLIES = '<ol class="comment-list comment-list--replies">'
+CLOSE_ITEM = "</li>"
+CLOSE_REPLIES = "</ol></li>"
 
 
 def thread_html(rows) -> SafeString:
@@ -28,67 +28,46 @@ def thread_html(rows) -> SafeString:
     return mark_safe("\n".join(_row(row.entry) + CLOSE_REPLIES * len(row.closes) for row in rows))  # noqa: S308
 
 
-def _row(entry) -> SafeString:
+def _row(entry) -> str:
     comment = entry.comment
+    pending = " comment--pending" if entry.pending else ""
     body = REMOVED if entry.placeholder else _shown(entry)
-    return format_html(
-        '<li class="comment{}" id="comment-{}">{}{}',
-        " comment--pending" if entry.pending else "",
-        comment.pk,
-        body,
-        OPEN_REPLIES if entry.replies else CLOSE_ITEM,
-    )
+    end = OPEN_REPLIES if entry.replies else CLOSE_ITEM
+    return f'<li class="comment{pending}" id="comment-{int(comment.pk)}">{body}{end}'
 
 
-def _shown(entry) -> SafeString:
+def _shown(entry) -> str:
     comment = entry.comment
+    author = escape(comment.author_name)
     at = timezone.localtime(comment.created_at)
+    edited = EDITED if comment.edited_at else ""
     context = (
-        format_html(' <span class="comment__context">in reply to {}</span>', entry.replying_to)
-        if entry.replying_to
-        else ""
+        f' <span class="comment__context">in reply to {escape(entry.replying_to)}</span>' if entry.replying_to else ""
     )
-    return format_html(
-        '<p class="comment__meta"><span class="comment__author">{}</span> <time datetime="{}">{}</time>{}{}</p>'
-        '{}<div class="comment__text" dir="auto">{}</div>{}',
-        comment.author_name,
-        iso(at),
-        newsdate(at, with_time=True),
-        EDITED if comment.edited_at else "",
-        context,
-        PENDING if entry.pending else "",
-        mark_safe(comment.body_html),  # noqa: S308  escaped when saved, see the module docstring
-        _actions(entry),
+    pending = PENDING if entry.pending else ""
+    return (
+        f'<p class="comment__meta"><span class="comment__author">{author}</span> '
+        f'<time datetime="{iso(at)}">{newsdate(at, with_time=True)}</time>{edited}{context}</p>'
+        f'{pending}<div class="comment__text" dir="auto">{comment.body_html}</div>{_actions(entry, author)}'
     )
 
 
-def _actions(entry) -> SafeString | str:
-    comment = entry.comment
+def _actions(entry, author: str) -> str:
+    pk = entry.comment.pk
     actions = []
     if entry.reply_url:
         actions.append(
-            format_html(
-                '<li><a class="comment__action" href="{}">Reply<span class="visually-hidden"> to {}</span></a></li>',
-                entry.reply_url,
-                comment.author_name,
-            )
+            f'<li><a class="comment__action" href="{escape(entry.reply_url)}">'
+            f'Reply<span class="visually-hidden"> to {author}</span></a></li>'
         )
     if entry.editable:
         actions.append(
-            format_html(
-                '<li><a class="comment__action" href="{}">Edit<span class="visually-hidden"> your comment</span>'
-                "</a></li>",
-                reverse("comments:edit", args=[comment.pk]),
-            )
+            f'<li><a class="comment__action" href="{escape(reverse("comments:edit", args=[pk]))}">'
+            'Edit<span class="visually-hidden"> your comment</span></a></li>'
         )
     if entry.deletable:
         actions.append(
-            format_html(
-                '<li><a class="comment__action" href="{}">Delete<span class="visually-hidden"> your comment</span>'
-                "</a></li>",
-                reverse("comments:delete", args=[comment.pk]),
-            )
+            f'<li><a class="comment__action" href="{escape(reverse("comments:delete", args=[pk]))}">'
+            'Delete<span class="visually-hidden"> your comment</span></a></li>'
         )
-    if not actions:
-        return ""
-    return format_html('<ul class="comment__actions">{}</ul>', mark_safe("".join(actions)))  # noqa: S308
+    return f'<ul class="comment__actions">{"".join(actions)}</ul>' if actions else ""
