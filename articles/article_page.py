@@ -1,8 +1,8 @@
-"""What an article page shows beside the article row: its bylines, tags and corrections, in one query.
+"""What a public article page loads: the article with its category, then its bylines, tags and corrections.
 
-Fetched the usual way (two prefetches and a tag query), these cost about 3 ms of Python per page for well under
-0.1 ms of database work. One hand-written UNION ALL, built once per process from the models' table names, costs
-about 0.3 ms and runs unchanged on SQLite and PostgreSQL.
+Fetched the usual way (a filtered get with select_related, two prefetches and a tag query), these cost about 4 ms of
+Python per page for well under 0.2 ms of database work. Two hand-written queries, built once per process from the
+models' metadata, cost about 0.6 ms and run unchanged on SQLite and PostgreSQL.
 """
 
 from datetime import UTC, datetime
@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, ArticleAuthor, Author, Correction
+from articles.models import Article, ArticleAuthor, Author, Category, Correction
 
 BYLINE, TAG, CORRECTION = 1, 2, 3
 
@@ -41,6 +41,36 @@ class Extras(NamedTuple):
     bylines: list[Byline]  # in byline order
     tags: list[TagLink]  # by name
     corrections: list[CorrectionNote]  # newest first
+
+
+@cache
+def _article_sql() -> str:
+    """Every column of the article but its Markdown source, and its category's columns as category__<name>."""
+
+    def table(model):
+        return connection.ops.quote_name(model._meta.db_table)
+
+    quote = connection.ops.quote_name
+    columns = [f"a.{quote(field.column)}" for field in Article._meta.concrete_fields if field.name != "body"]
+    columns += [f"c.{quote(field.column)} AS category__{field.attname}" for field in Category._meta.concrete_fields]
+    # Only names from the models go into the text; every value is a query parameter.
+    return (
+        f"SELECT {', '.join(columns)} FROM {table(Article)} a "  # noqa: S608
+        f"INNER JOIN {table(Category)} c ON c.id = a.category_id "
+        "WHERE a.slug = %s AND a.status = %s AND a.published_at <= %s"
+    )
+
+
+def published_article(slug: str) -> Article | None:
+    """The published article at `slug` with its category attached, or None: what Article.objects.published()
+    .select_related("category").defer("body").get(slug=slug) returns, at a third of the CPU."""
+    found = list(Article.objects.raw(_article_sql(), [slug, Article.Status.PUBLISHED.value, timezone.now()]))
+    if not found:
+        return None
+    article = found[0]
+    fields = {field.attname: getattr(article, f"category__{field.attname}") for field in Category._meta.concrete_fields}
+    article.category = Category(**fields)
+    return article
 
 
 @cache
