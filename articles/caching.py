@@ -25,9 +25,6 @@ How a hit is answered
 - PageCacheMiddleware, first in MIDDLEWARE, answers it with the stored status, headers (CSP and the other security
   headers included, as the stack below added them when the copy was stored) and body, counts the read, and answers a
   conditional request with 304.
-- PageCacheApplication, when newsblog/wsgi.py wraps Django's handler in it, answers the plain hits (no conditional
-  header, state current, no read counts due to be written) the same way before Django's handler runs, and hands every
-  other request to it.
 """
 
 import bisect
@@ -36,13 +33,11 @@ import hashlib
 import os
 import time
 import uuid
-from http import HTTPStatus
 from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
-from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.urls import reverse
@@ -231,7 +226,7 @@ class PageCacheMiddleware:
     """Serve anonymous readers from the page cache; store what they may share; answer conditional GETs with 304.
 
     It comes first in MIDDLEWARE, so a copy is stored with every header the rest of the stack added (CSP, HSTS,
-    nosniff, ...) and a hit skips the whole stack. PageCacheApplication answers most hits even before this runs."""
+    nosniff, ...) and a hit skips the whole stack."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -301,44 +296,3 @@ class PageCacheMiddleware:
             # A page that used a CSP nonce carries it in its header and its HTML; a shared copy would share the nonce.
             and not isinstance(getattr(request, "_csp_nonce", None), str)
         )
-
-
-class PageCacheApplication:
-    """The WSGI application: Django's, with page-cache hits answered before Django's handler runs.
-
-    A hit needs only the request's URL, cookies and host, and is the same response PageCacheMiddleware would give,
-    checked the same way (anonymous, current token, ALLOWED_HOSTS). What it skips is the handler's own work around
-    every request: the request_started and request_finished signals, whose receivers health-check the database
-    connection and close caches, neither of which a hit uses. That work was about a third of a hit. Everything else
-    goes to Django's handler and so through PageCacheMiddleware, exactly as without this wrapper: misses,
-    conditional requests, a hit whose state must be rebuilt from the database or whose read counts are due to be
-    written, and any request this cannot answer for whatever reason (a disallowed host answers 400 there)."""
-
-    def __init__(self, handler):
-        self.handler = handler
-
-    def __call__(self, environ, start_response):
-        if environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
-            try:
-                entry = self._hit(WSGIRequest(environ))
-            except Exception:  # Django's handler answers it as it would without this wrapper
-                entry = None
-            if entry is not None:
-                _, status, headers, content, _ = entry
-                start_response(f"{status} {HTTPStatus(status).phrase}", list(headers.values()))
-                return [content]
-        return self.handler(environ, start_response)
-
-    @staticmethod
-    def _hit(request):
-        if not _may_use_cache(request) or not CONDITIONAL_HEADERS.isdisjoint(request.META) or reads.flush_due():
-            return None
-        state, entry = _fetch(_page_key(request))
-        # Never a database query here: a missing or outdated state is rebuilt on Django's side.
-        token = state.token_at(time.time()) if isinstance(state, SiteState) else None
-        if token is None or entry is None or entry[0] != token:
-            return None
-        request.get_host()  # raises for a host outside ALLOWED_HOSTS
-        if entry[4] is not None:
-            reads.count_read(entry[4])
-        return entry

@@ -8,12 +8,11 @@ from django.core.cache.backends.filebased import FileBasedCache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
-from django.test.client import ClientHandler
 from django.urls import resolve, reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from articles import caching, reads
+from articles import caching
 from articles.models import Article, ArticleDailyReads, Category
 from tests.factories import make_article, make_category, make_comment, make_user
 
@@ -293,81 +292,3 @@ def test_a_hit_answers_head_with_the_same_headers(client, article):
     assert hit["X-Page-Cache"] == "hit"
     assert hit.content == b""
     assert hit["Content-Security-Policy"] and hit["ETag"]
-
-
-class TestPageCacheApplication:
-    """The WSGI wrapper answers hits before Django's handler, and hands everything else to it unchanged."""
-
-    @pytest.fixture
-    def app(self, settings):
-        settings.READS_FLUSH_SECONDS = 3600  # tests otherwise write reads at once, which is Django's side's job
-        reads.flush()
-        self.handled = []
-
-        def django_app(environ, start_response):
-            self.handled.append(environ["PATH_INFO"])
-            response = ClientHandler()(environ)
-            start_response(f"{response.status_code} {response.reason_phrase}", list(response.items()))
-            return response
-
-        yield caching.PageCacheApplication(django_app)
-        reads.flush()  # into this test's database, not the next test's
-
-    def call(self, app, method="GET", path="/", **headers):
-        started = []
-        environ = getattr(RequestFactory(), method.lower())(path, headers=headers).environ
-        body = b"".join(app(environ, lambda status, headers: started.append((status, dict(headers)))))
-        status, headers = started[0]
-        return int(status.split()[0]), headers, body
-
-    def test_a_hit_is_answered_before_djangos_handler_with_the_stored_headers(self, app, client, article):
-        url = article.get_absolute_url()
-        stored, _ = fetch(client, url)
-        status, headers, body = self.call(app, path=url)
-        assert (status, self.handled) == (200, [])
-        assert headers["X-Page-Cache"] == "hit"
-        for name in ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "ETag", "Cache-Control"):
-            assert headers[name] == stored[name]
-        assert article.headline in body.decode()
-        assert self.call(app, "HEAD", url)[:2] == (200, headers)
-        reads.flush()
-        assert ArticleDailyReads.objects.get(article=article).reads == 3
-
-    def test_a_change_is_seen_on_the_next_request(self, app, client, article):
-        fetch(client, article.get_absolute_url())
-        article.headline = "Changed after it was cached"
-        article.save()
-        status, headers, body = self.call(app, path=article.get_absolute_url())
-        assert (status, self.handled) == (200, [article.get_absolute_url()])
-        assert headers["X-Page-Cache"] == "miss"
-        assert "Changed after it was cached" in body.decode()
-
-    @pytest.mark.parametrize(
-        ("headers", "expected_status"),
-        [
-            ({"cookie": "sessionid=anything"}, 200),
-            ({"cookie": "messages=anything"}, 200),
-            ({"host": "evil.example"}, 400),
-        ],
-    )
-    def test_what_it_must_not_answer_goes_to_django(self, app, client, article, headers, expected_status):
-        fetch(client, article.get_absolute_url())
-        status, response_headers, _ = self.call(app, path=article.get_absolute_url(), **headers)
-        assert (status, self.handled) == (expected_status, [article.get_absolute_url()])
-        assert "X-Page-Cache" not in response_headers
-
-    def test_conditional_requests_get_their_304_from_django(self, app, client, article):
-        stored, _ = fetch(client, article.get_absolute_url())
-        status, _, body = self.call(app, path=article.get_absolute_url(), if_none_match=stored["ETag"])
-        assert (status, body, len(self.handled)) == (304, b"", 1)
-
-    def test_when_reads_are_due_to_be_written_django_writes_them(self, app, client, settings, article):
-        fetch(client, article.get_absolute_url())
-        settings.READS_FLUSH_SECONDS = 0
-        status, headers, _ = self.call(app, path=article.get_absolute_url())
-        assert (status, headers["X-Page-Cache"], len(self.handled)) == (200, "hit", 1)
-        assert ArticleDailyReads.objects.get(article=article).reads == 2
-
-    def test_other_methods_go_to_django(self, app, article):
-        self.call(app, "POST", article.get_absolute_url())
-        assert self.handled == [article.get_absolute_url()]
