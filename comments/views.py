@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -11,6 +12,7 @@ from comments import discussion, services
 from comments.forms import CommentForm, CommentTextForm
 from comments.models import Comment
 from throttling.clientip import client_ip
+from throttling.limits import attempt, minutes
 
 
 def _form_page(request, *, article, form, status: int, comment=None, message: str = "", headers=None):
@@ -50,6 +52,16 @@ def post_comment(request, slug):
         return _form_page(request, article=article, form=form, status=403, message=message)
     if not form.is_valid():
         return _form_page(request, article=article, form=form, status=400)
+    # Each kept draft is a session row: a per-network limit, counted in the database, so no script can fill the table.
+    limit, seconds = settings.COMMENTS_ANONYMOUS_DRAFTS
+    retry_after = attempt(scope="comment-draft", key=client_ip(request), limit=limit, seconds=seconds)
+    if retry_after:
+        message = (
+            "Too many comments from your network without logging in. "
+            f"Please log in, or try again in {minutes(retry_after)}."
+        )
+        headers = {"Retry-After": str(retry_after)}
+        return _form_page(request, article=article, form=form, status=429, message=message, headers=headers)
     discussion.keep_draft(request.session, article=article, **form.cleaned_data)
     messages.info(request, "Log in or sign up to post your comment. What you wrote is kept for you.")
     return redirect_to_login(f"{article.get_absolute_url()}#comments")

@@ -340,6 +340,9 @@ COMMENTS_MAX_LINKS = env_int("COMMENTS_MAX_LINKS", 2)
 # Per user, counted in the database so that they hold with Redis away: 429 past either limit.
 COMMENTS_PER_MINUTE = env_int("COMMENTS_PER_MINUTE", 5)
 COMMENTS_PER_DAY = env_int("COMMENTS_PER_DAY", 50)
+# Anonymous readers' comments are kept as drafts in their session until they log in: at most this many per client IP
+# in this many seconds (429 past it).
+COMMENTS_ANONYMOUS_DRAFTS = (env_int("COMMENTS_ANONYMOUS_DRAFTS_PER_HOUR", 30), 60 * 60)
 # Authors may edit a comment for this long after posting it (and delete it at any time).
 COMMENTS_EDIT_MINUTES = env_int("COMMENTS_EDIT_MINUTES", 15)
 # Top-level threads per page of an article's discussion; replies always stay with their thread.

@@ -149,6 +149,20 @@ class TestDraftAcrossLogin:
         client.post(reverse("logout"))
         assert "Draft then log out." not in comments_section(client.get(article.get_absolute_url()))
 
+    def test_past_the_per_network_limit_the_draft_is_refused_with_429_and_the_text_kept(self, article, settings):
+        settings.COMMENTS_ANONYMOUS_DRAFTS = (3, 3600)
+        for n in range(3):
+            assert (
+                Client().post(reverse("comments:post", args=[article.slug]), {"body": f"Draft {n}."}).status_code == 302
+            )
+        refused = Client().post(reverse("comments:post", args=[article.slug]), {"body": "One too many."})
+        assert refused.status_code == 429
+        assert int(refused["Retry-After"]) > 0
+        html = refused.content.decode()
+        assert "Too many comments from your network" in html
+        assert "One too many.</textarea>" in html
+        assert not Comment.objects.exists()
+
     def test_an_anonymous_post_with_no_session_at_all_is_sent_to_log_in(self, article):
         bare = Client()
         response = bare.post(reverse("comments:post", args=[article.slug]), {"body": "From curl."})
