@@ -235,7 +235,11 @@ def run_wrk(url, lua, lua_arg, duration, connections):
 
 
 def query_report(pages):
-    """SQL queries per page (page cache off) with EXPLAIN ANALYZE of each, run in this process."""
+    """SQL queries per page (page cache off) with EXPLAIN ANALYZE of each, run in this process.
+
+    Each page is measured as the first reader after a change sees it: with the fragment and list caches empty, so
+    every query a page can run (and the index it uses) is on the record; later readers run fewer."""
+    from django.core.cache import caches
     from django.db import connection
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
@@ -248,7 +252,7 @@ def query_report(pages):
                 continue
             if lua_arg:
                 url = Path(lua_arg).read_text().splitlines()[0]
-            client.get(url)  # warm the nav cache, as it is warm for every reader but the first
+            caches["default"].clear()
             with CaptureQueriesContext(connection) as captured:
                 status = client.get(url).status_code
             lines.append(f"### {label}: {url} -> {status}, {len(captured.captured_queries)} queries\n")
