@@ -56,14 +56,14 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         # Both lists are the same for every reader until the next change.
         key = f"articles:home:{content_token(self.request)}"
-        stories = cache.get(key)
-        if stories is None:
+        front_page = cache.get(key)
+        if front_page is None:
             published = LISTING.published()
             lead = published.filter(featured=True).first() or published.first()
             latest = published.exclude(pk=lead.pk) if lead else published
-            stories = (lead, list(latest[: settings.ARTICLES_PER_PAGE]))
-            cache.set(key, stories, LIST_CACHE_SECONDS)
-        lead, latest = stories
+            front_page = (lead, list(latest[: settings.ARTICLES_PER_PAGE]))
+            cache.set(key, front_page, LIST_CACHE_SECONDS)
+        lead, latest = front_page
         return super().get_context_data(lead=lead, latest=latest, **kwargs)
 
 
