@@ -380,7 +380,7 @@ class Command(BaseCommand):
 
     def vacuum(self, comment_model):
         """Fresh statistics and visibility maps, so the planner picks the indexes and index-only scans at once."""
-        models = [Article, ArticleAuthor, TaggedItem, get_user_model()]
+        models = [Article, ArticleAuthor, Author, Category, Tag, TaggedItem, get_user_model()]
         if comment_model:
             models.append(comment_model)
         with connection.cursor() as cursor:
