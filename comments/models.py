@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from accounts.models import Profile, display_name
 from comments.rendering import render_comment
+from newsblog import sql
+from newsblog.sql import RowLoader
 
 
 class CommentQuerySet(models.QuerySet):
@@ -34,10 +36,18 @@ class CommentQuerySet(models.QuerySet):
 
         Hand-written SQL: every uncached article page runs this, and building it with the ORM (select_related of
         user and profile, an EXISTS) took about 1.8 ms against 0.7 ms for this, for the same rows."""
-        sql, params = _discussion_sql(viewer.is_authenticated), [article.pk, Comment.Status.APPROVED.value]
+        params = [article.pk, Comment.Status.APPROVED.value]
         if viewer.is_authenticated:
             params += [Comment.Status.PENDING.value, viewer.pk]
-        return self.raw(sql, params)
+            name = "newsblog_discussion_own"
+        else:
+            name = "newsblog_discussion"
+        comments = []
+        for *values, shown_name in sql.fetch(name, _discussion_sql(viewer.is_authenticated), params):
+            comment = _DISCUSSION_ROW.load(values)
+            comment.__dict__["shown_name"] = shown_name
+            comments.append(comment)
+        return comments
 
 
 @functools.cache
@@ -50,9 +60,9 @@ def _discussion_sql(with_own_pending: bool) -> str:
     # The shown name as a subquery per row rather than a join: joined, PostgreSQL hashed the whole user table for
     # the ten or fifty rows of a page (0.27 ms at 1,000 users against 0.1 ms).
     # Only table and column names from the models go into the text; every value is a query parameter.
+    columns = ", ".join(f"c.{quote(field.column)}" for field in _DISCUSSION_ROW.fields)
     return (
-        "SELECT c.id, c.article_id, c.user_id, c.parent_id, c.body, c.body_html, c.status, c.created_at, "  # noqa: S608
-        f"c.edited_at, (SELECT COALESCE(NULLIF(p.display_name, ''), u.{username}) FROM {users} u "
+        f"SELECT {columns}, (SELECT COALESCE(NULLIF(p.display_name, ''), u.{username}) FROM {users} u "  # noqa: S608
         f"LEFT OUTER JOIN {profiles} p ON p.user_id = u.id WHERE u.id = c.user_id) AS shown_name "
         f"FROM {comments} c "
         "WHERE c.article_id = %s AND (c.status = %s "
@@ -135,3 +145,9 @@ class Comment(models.Model):
         """Costs no query when loaded by for_discussion(), or with select_related("user__profile")."""
         shown = self.__dict__.get("shown_name")
         return shown if shown is not None else display_name(self.user)
+
+
+# The columns of a comment the discussion shows, in the order for_discussion() selects them.
+_DISCUSSION_ROW = RowLoader(
+    Comment, ["id", "article_id", "user_id", "parent_id", "body", "body_html", "status", "created_at", "edited_at"]
+)

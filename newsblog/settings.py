@@ -306,6 +306,9 @@ MAX_REQUEST_BODY_BYTES = env_int("MAX_REQUEST_BODY_BYTES", 50 * 1024 * 1024)
 # A database host that does not answer at all must not hold a worker for minutes.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5))
+# The article page's queries are prepared once per connection on PostgreSQL (newsblog/sql.py). Turn it off behind a
+# pooler that shares server connections between transactions (PgBouncer in transaction mode).
+DB_PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", True)
 
 # Addresses of our own proxies (e.g. 127.0.0.1 for an nginx on this machine). Only their X-Forwarded-For is believed
 # when deciding a client's IP for lockouts and throttles (throttling/clientip.py); from anyone else it is ignored.

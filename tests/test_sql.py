@@ -1,0 +1,75 @@
+"""The article page's hand-written queries (newsblog/sql.py): prepared once per connection on PostgreSQL, and the
+rows loaded into models exactly as the ORM would load them."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles import article_page
+from articles.models import Article
+from comments.models import Comment
+from newsblog import sql
+from tests.factories import make_comment
+
+pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's")
+
+
+@pytest.fixture(autouse=True)
+def _render_every_time(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+def test_placeholders_are_numbered_for_prepare():
+    assert sql._numbered("SELECT a FROM t WHERE b = %s AND c IN (%s, %s)") == (
+        "SELECT a FROM t WHERE b = $1 AND c IN ($2, $3)"
+    )
+
+
+def test_the_article_loads_as_the_orm_loads_it(article):
+    make_comment(article=article, body="First!")
+    loaded = article_page.published_article(article.slug)
+    expected = Article.objects.select_related("category").get(pk=article.pk)
+    for field in Article._meta.concrete_fields:
+        if field.name != "body":
+            assert getattr(loaded, field.attname) == getattr(expected, field.attname), field.name
+    assert loaded.category == expected.category and loaded.category.name == expected.category.name
+    assert loaded.published_at.tzinfo is not None  # SQLite hands back text; the loader converts it as the ORM does
+    assert isinstance(loaded.photo_renditions, dict)
+    assert not loaded._state.adding and "body" in loaded.get_deferred_fields()
+
+    [comment] = Comment.objects.for_discussion(article=loaded, viewer=AnonymousUser())
+    stored = Comment.objects.get()
+    assert (comment.pk, comment.body, comment.created_at, comment.status) == (
+        stored.pk,
+        stored.body,
+        stored.created_at,
+        stored.status,
+    )
+    assert comment.author_name == stored.user.username
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)  # closing the connection needs to be outside a test transaction
+def test_article_page_runs_prepared_statements_and_survives_a_new_connection(client, article):
+    url = article.get_absolute_url()
+    with CaptureQueriesContext(connection) as first:
+        assert client.get(url).status_code == 200
+    executed = [query["sql"] for query in first.captured_queries]
+    assert sum(text.startswith("EXECUTE newsblog_") for text in executed) == 3, executed
+
+    # A new server connection has none of them: they are prepared again rather than failing.
+    connection.close()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert article.headline in response.text
+
+
+@postgresql_only
+def test_prepared_statements_can_be_turned_off_for_a_pooler(client, article, settings):
+    settings.DB_PREPARED_STATEMENTS = False
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(article.get_absolute_url()).status_code == 200
+    assert not any(query["sql"].startswith(("EXECUTE", "PREPARE")) for query in captured.captured_queries)
