@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.templatetags.articles_tags import iso, newsdate
+from articles.formats import iso, newsdate
 
 REMOVED = '<p class="comment__removed">Comment removed.</p>'
 PENDING = (

@@ -112,19 +112,24 @@ MIDDLEWARE = [
 ROOT_URLCONF = "newsblog.urls"
 WSGI_APPLICATION = "newsblog.wsgi.application"
 
+_CONTEXT_PROCESSORS = [
+    "django.template.context_processors.request",
+    "django.contrib.auth.context_processors.auth",
+    "django.contrib.messages.context_processors.messages",
+    "articles.context_processors.site",
+]
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # The site's pages, in Jinja2 (newsblog/templating.py says why and how they differ from Django's language).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates"],
+        "OPTIONS": {"environment": "newsblog.templating.environment", "context_processors": _CONTEXT_PROCESSORS},
+    },
+    {
+        # The admin's templates and Django's form widgets.
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
         "APP_DIRS": True,
-        "OPTIONS": {
-            "context_processors": [
-                "django.template.context_processors.request",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-                "articles.context_processors.site",
-            ],
-        },
+        "OPTIONS": {"context_processors": _CONTEXT_PROCESSORS},
     },
 ]
 

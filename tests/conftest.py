@@ -3,6 +3,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import caches
+from django.template.backends import jinja2 as jinja2_backend
+from django.test.signals import template_rendered
 from django.utils import timezone
 
 from tests.factories import (
@@ -14,6 +16,22 @@ from tests.factories import (
     make_staff_user,
     make_user,
 )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _context_of_jinja2_pages():
+    """Django's test client records the context of templates in Django's own language only (it instruments their
+    rendering); our pages are Jinja2 (newsblog/templating.py). Sending the same signal for them gives tests the
+    same response.context."""
+    render = jinja2_backend.Template.render
+
+    def render_and_record(self, context=None, request=None):
+        template_rendered.send(sender=self, template=self.template, context=dict(context or {}))
+        return render(self, context, request)
+
+    jinja2_backend.Template.render = render_and_record
+    yield
+    jinja2_backend.Template.render = render
 
 
 @pytest.fixture(autouse=True)

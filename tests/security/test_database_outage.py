@@ -79,6 +79,6 @@ def test_a_comment_posted_during_the_outage_is_shown_back_escaped(outage_client,
     assert_outage_page(response)
     body = response.content.decode()
     assert "Your comment could not be saved just now" in body
-    assert "Well argued. &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more</textarea>" in body
+    assert "Well argued. &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; more</textarea>" in body
     assert f'action="{url}"' in body and 'name="csrfmiddlewaretoken"' in body
     assert "<script>alert" not in body

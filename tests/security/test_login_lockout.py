@@ -45,7 +45,7 @@ def test_the_lockout_page_keeps_the_typed_username_escaped(client, db):
     for _ in range(6):
         response = log_in(client, '<b>"ed"</b>', "wrong password")
     assert response.status_code == 429
-    assertContains(response, 'value="&lt;b&gt;&quot;ed&quot;&lt;/b&gt;"', status_code=429)
+    assertContains(response, 'value="&lt;b&gt;&#34;ed&#34;&lt;/b&gt;"', status_code=429)
     assert "wrong password" not in response.content.decode()
 
 
