@@ -11,13 +11,13 @@ from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleAuthor, Author, Category, Correction
 from newsblog import sql
+from newsblog.reversing import cached_reverse
 from newsblog.sql import RowLoader
 
 BYLINE, TAG, CORRECTION = 1, 2, 3
@@ -113,9 +113,9 @@ def extras(article: Article) -> Extras:
     found = Extras([], [], [])
     for kind, name, slug, _position, _tie, at in rows:
         if kind == BYLINE:
-            found.bylines.append(Byline(name, reverse("articles:author", kwargs={"slug": slug})))
+            found.bylines.append(Byline(name, cached_reverse("articles:author", slug=slug)))
         elif kind == TAG:
-            found.tags.append(TagLink(name, slug, reverse("articles:tag", kwargs={"slug": slug})))
+            found.tags.append(TagLink(name, slug, cached_reverse("articles:tag", slug=slug)))
         else:
             found.corrections.append(CorrectionNote(name, _aware(at)))
     return found

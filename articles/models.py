@@ -4,11 +4,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
-from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from articles.markdown import render_markdown
+from newsblog.reversing import cached_reverse
 
 WORDS_READ_PER_MINUTE = 230
 
@@ -31,7 +31,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return cached_reverse("articles:category", slug=self.slug)
 
 
 class Author(models.Model):
@@ -55,7 +55,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return cached_reverse("articles:author", slug=self.slug)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -176,7 +176,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return cached_reverse("articles:detail", slug=self.slug)
 
     def clean(self):
         if self.photo and not self.photo_alt.strip():

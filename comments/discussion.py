@@ -73,9 +73,7 @@ class Discussion:
             pending=pending,
             editable=own and services.can_edit(comment, user=viewer, now=now),
             deletable=own and (approved or pending),
-            reply_url=f"{article_url}?{urlencode({'reply': comment.pk})}#comment-form"
-            if approved and article_url
-            else "",
+            reply_url=f"{article_url}?reply={int(comment.pk)}#comment-form" if approved and article_url else "",
         )
 
     def page_of(self, comment_id: int) -> int:

@@ -7,7 +7,8 @@ same page renders in a fraction of that (figures in docs/scaling.md).
 For anyone used to Django templates (settings.TEMPLATES puts this engine first):
 - Methods are called with (): article.get_absolute_url(), form.non_field_errors(). A missing variable or attribute
   prints nothing, as in Django (ChainableUndefined).
-- {{ url("articles:tag", slug) }} and {{ static("css/site.css") }} replace {% url %} and {% static %};
+- {{ url("articles:tag", slug) }} and {{ static("css/site.css") }} replace {% url %} and {% static %} (both
+  remembered per process: newsblog/reversing.py, static() below);
   {{ csrf_input }} replaces {% csrf_token %}. |default("x", true) falls back on any false value, like Django's.
 - {% cache seconds, "name", key, ... %}...{% endcache %} is Django's fragment cache tag.
 - Autoescaping is on; |safe is for body_html alone (house rule 15).
@@ -20,7 +21,6 @@ from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.utils import make_template_fragment_key
 from django.core.signals import setting_changed
 from django.template.defaultfilters import pluralize
-from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.timezone import template_localtime
 from jinja2 import ChainableUndefined, Environment, nodes
@@ -28,13 +28,14 @@ from jinja2.ext import Extension
 from markupsafe import Markup
 
 from articles import formats
+from newsblog.reversing import cached_reverse
 
 
 def environment(**options) -> Environment:
     options["undefined"] = ChainableUndefined
     options.pop("autoescape", None)  # always on, whatever the settings say
     env = Environment(autoescape=True, extensions=[FragmentCacheExtension], **options)
-    env.globals.update(url=url, static=static, localtime=timezone.localtime)
+    env.globals.update(url=cached_reverse, static=static, localtime=timezone.localtime)
     env.filters.update(
         iso=_in_local_time(formats.iso),
         json_ld=formats.json_ld,
@@ -56,19 +57,6 @@ def _in_local_time(date_filter):
     return in_local_time
 
 
-def url(name: str, *args, **kwargs) -> str:
-    if args or kwargs:
-        return reverse(name, args=args or None, kwargs=kwargs or None)
-    return _fixed_url(name, get_script_prefix())
-
-
-@functools.cache
-def _fixed_url(name: str, prefix: str) -> str:
-    # A URL without arguments never changes while the process runs (for one script prefix): reversing it anew on
-    # every page cost a tenth of the page's template time.
-    return reverse(name)
-
-
 @functools.cache
 def static(path: str) -> str:
     """The URL of a static file: with the manifest storage, its content-hashed name."""
@@ -76,11 +64,8 @@ def static(path: str) -> str:
 
 
 def _storage_changed(*, setting, **kwargs):
-    # Tests change these; what the cached URLs were worked out from changes with them.
-    if setting in {"STORAGES", "STATIC_URL", "STATIC_ROOT"}:
+    if setting in {"STORAGES", "STATIC_URL", "STATIC_ROOT"}:  # tests change them; the hashed names change too
         static.cache_clear()
-    if setting in {"ROOT_URLCONF", "FORCE_SCRIPT_NAME"}:
-        _fixed_url.cache_clear()
 
 
 setting_changed.connect(_storage_changed)
