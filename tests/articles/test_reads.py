@@ -1,12 +1,16 @@
 """Read counting for #TrendingNews (articles/reads.py)."""
 
+import threading
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.utils import timezone
 
 from articles import reads
 from articles.models import ArticleDailyReads
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -30,3 +34,31 @@ def test_reads_are_summed_in_memory_until_the_flush_interval(settings, article):
     assert not ArticleDailyReads.objects.filter(article=article).exists()
     reads.flush()
     assert ArticleDailyReads.objects.get(article=article).reads == 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks between workers are PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_workers_writing_the_same_counters_at_once_lose_no_reads(caplog):
+    """Each gunicorn worker writes its own batch; batches over the same articles used to deadlock, which stalled
+    both workers for a second and threw one batch's reads away."""
+    articles = [make_article() for _ in range(20)]
+    today = timezone.localdate()
+    rounds = 15
+    start = threading.Barrier(2)
+
+    def worker(order):
+        try:
+            for _ in range(rounds):
+                start.wait(timeout=30)
+                reads.write([((article.pk, today), 1) for article in order])
+        finally:
+            connection.close()  # each thread has its own connection
+
+    threads = [threading.Thread(target=worker, args=(order,)) for order in (articles, articles[::-1])]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert "Could not write" not in caplog.text
+    counted = dict(ArticleDailyReads.objects.filter(day=today).values_list("article_id", "reads"))
+    assert counted == {article.pk: 2 * rounds for article in articles}
