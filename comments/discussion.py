@@ -152,10 +152,13 @@ def context(*, article, request) -> dict:
     reply_to = discussion.entries.get(_int(request.GET.get("reply")) or draft.get("parent"))
     if reply_to is not None and reply_to.comment.status != Comment.Status.APPROVED:
         reply_to = None
-    form = CommentForm(
-        article=article, initial={"body": draft.get("body", ""), "parent": reply_to.comment.pk if reply_to else None}
-    )
     blank = not draft.get("body") and reply_to is None
+    # Unbound either way: a rejected comment is shown again on its own page (comments/views.py), never here. The
+    # blank form, as nearly every page shows it, is HTML rendered once per process.
+    form = None
+    if not blank:
+        initial = {"body": draft.get("body", ""), "parent": reply_to.comment.pk if reply_to else None}
+        form = CommentForm(article=article, initial=initial)
     page = Paginator(discussion.threads, settings.COMMENTS_PER_PAGE).get_page(request.GET.get("page"))
     return {
         "comment_count": discussion.approved_count,

@@ -25,21 +25,22 @@ CLOSE_REPLIES = "</ol></li>"
 
 def thread_html(rows) -> SafeString:
     """`rows` from comments.discussion.rows(): every comment in reading order, with the reply lists it closes."""
-    return mark_safe("\n".join(_row(row.entry) + CLOSE_REPLIES * len(row.closes) for row in rows))  # noqa: S308
+    zone = timezone.get_current_timezone()
+    return mark_safe("\n".join(_row(row.entry, zone) + CLOSE_REPLIES * len(row.closes) for row in rows))  # noqa: S308
 
 
-def _row(entry) -> str:
+def _row(entry, zone) -> str:
     comment = entry.comment
     pending = " comment--pending" if entry.pending else ""
-    body = REMOVED if entry.placeholder else _shown(entry)
+    body = REMOVED if entry.placeholder else _shown(entry, zone)
     end = OPEN_REPLIES if entry.replies else CLOSE_ITEM
     return f'<li class="comment{pending}" id="comment-{int(comment.pk)}">{body}{end}'
 
 
-def _shown(entry) -> str:
+def _shown(entry, zone) -> str:
     comment = entry.comment
     author = escape(comment.author_name)
-    at = timezone.localtime(comment.created_at)
+    at = comment.created_at.astimezone(zone)  # timezone.localtime(), with the zone looked up once per page
     edited = EDITED if comment.edited_at else ""
     context = (
         f' <span class="comment__context">in reply to {escape(entry.replying_to)}</span>' if entry.replying_to else ""

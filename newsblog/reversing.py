@@ -9,7 +9,7 @@ from django.urls import get_script_prefix, reverse
 
 def cached_reverse(name: str, *args, **kwargs) -> str:
     """reverse(name, args=args, kwargs=kwargs), worked out once per script prefix."""
-    return _reverse(name, args, tuple(sorted(kwargs.items())), get_script_prefix())
+    return _reverse(name, args, tuple(kwargs.items()), get_script_prefix())
 
 
 @functools.lru_cache(maxsize=4096)  # tags, authors and categories fit; article URLs come and go
