@@ -42,11 +42,10 @@ class CommentQuerySet(models.QuerySet):
             name = "newsblog_discussion_own"
         else:
             name = "newsblog_discussion"
-        comments = []
-        for *values, shown_name in sql.fetch(name, _discussion_sql(viewer.is_authenticated), params):
-            comment = _DISCUSSION_ROW.load(values)
-            comment.__dict__["shown_name"] = shown_name
-            comments.append(comment)
+        rows = sql.fetch(name, _discussion_sql(viewer.is_authenticated), params)
+        comments = _DISCUSSION_ROW.load_all(row[:-1] for row in rows)
+        for comment, row in zip(comments, rows, strict=True):
+            comment.__dict__["shown_name"] = row[-1]
         return comments
 
 

@@ -211,7 +211,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Production serves compressed, content-hashed static files through WhiteNoise (run collectstatic first); their
 # names change with their content, so they are sent with far-future caching. Development and tests use plain names.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "newsblog.storage.MediaStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or TESTING

@@ -12,7 +12,7 @@ Behind a pooler that hands one client's transactions to different server connect
 mode), a prepared statement may be missing on the next transaction: set DB_PREPARED_STATEMENTS=0 there.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from django.conf import settings
@@ -38,16 +38,16 @@ def _numbered(sql: str) -> str:
 def fetch(name: str, sql: str, params: Sequence) -> list[tuple]:
     """The rows of `sql` run with `params`. On PostgreSQL `sql` is prepared as `name` the first time this connection
     runs it; `name` must be unique to the text."""
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql" or not settings.DB_PREPARED_STATEMENTS:
+    db = connections[DEFAULT_DB_ALIAS]  # the connection itself: `connection` is a per-thread proxy to it
+    with db.cursor() as cursor:
+        if db.vendor != "postgresql" or not settings.DB_PREPARED_STATEMENTS:
             cursor.execute(sql, params)
             return cursor.fetchall()
-        wrapper = connections[DEFAULT_DB_ALIAS]  # the connection itself: `connection` is a per-thread proxy to it
-        prepared = getattr(wrapper, "prepared_statements", None)
+        prepared = getattr(db, "prepared_statements", None)
         if prepared is None:
-            prepared = wrapper.prepared_statements = set()
+            prepared = db.prepared_statements = set()
         if name not in prepared:
-            with connection.connection.cursor() as driver_cursor:
+            with db.connection.cursor() as driver_cursor:
                 driver_cursor.execute(f"PREPARE {name} AS {_numbered(sql)}")
             prepared.add(name)
         cursor.execute(f"EXECUTE {name}({', '.join(['%s'] * len(params))})", params)
@@ -63,6 +63,8 @@ class RowLoader:
         self.model, self.attnames = model, list(attnames)
         fields = {field.attname: field for field in model._meta.concrete_fields}
         self.fields = [fields[attname] for attname in self.attnames]
+        # from_db() only asks whether each field was loaded (and takes the values in field order when all were).
+        self._loaded = frozenset(self.attnames)
 
     @cache  # noqa: B019  a handful of loaders, each living as long as the process
     def _converters(self, vendor: str) -> list[tuple]:
@@ -76,8 +78,16 @@ class RowLoader:
         return found
 
     def load(self, values: Sequence) -> Model:
-        values = list(values)
-        for position, column, functions in self._converters(connection.vendor):
-            for convert in functions:
-                values[position] = convert(values[position], column, connection)
-        return self.model.from_db(connection.alias, self.attnames, values)
+        return self.load_all([values])[0]
+
+    def load_all(self, rows: Iterable[Sequence]) -> list[Model]:
+        db = connections[DEFAULT_DB_ALIAS]  # once: each lookup through the `connection` proxy costs a thread-local
+        converters = self._converters(db.vendor)
+        instances = []
+        for row in rows:
+            values = list(row)
+            for position, column, functions in converters:
+                for convert in functions:
+                    values[position] = convert(values[position], column, db)
+            instances.append(self.model.from_db(db.alias, self._loaded, values))
+        return instances
