@@ -5,7 +5,6 @@ Python per page for well under 0.2 ms of database work. Two hand-written queries
 models' metadata, run unchanged on SQLite and PostgreSQL (prepared once per connection there: newsblog/sql.py).
 """
 
-import json
 from datetime import UTC, datetime
 from functools import cache
 from typing import NamedTuple
@@ -17,6 +16,7 @@ from django.utils.dateparse import parse_datetime
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleAuthor, Author, Category, Correction
+from comments.models import discussion_from_json, discussion_json_params, discussion_json_sql
 from newsblog import sql
 from newsblog.reversing import cached_reverse
 from newsblog.sql import RowLoader
@@ -52,8 +52,9 @@ CATEGORY = RowLoader(Category, [field.attname for field in Category._meta.concre
 
 @cache
 def _article_sql(vendor: str) -> str:
-    """Every column of the article but its Markdown source, then its category's columns, then its bylines, tags
-    and corrections as one JSON array of rows: one round trip for everything but the discussion."""
+    """Every column of the article but its Markdown source, then its category's columns, then as JSON its bylines,
+    tags and corrections, and its discussion: one round trip for the whole page. (`vendor` keys the cache: the JSON
+    is spelled differently on each database.)"""
 
     def table(model):
         return connection.ops.quote_name(model._meta.db_table)
@@ -61,35 +62,31 @@ def _article_sql(vendor: str) -> str:
     quote = connection.ops.quote_name
     columns = [f"a.{quote(field.column)}" for field in ARTICLE.fields]
     columns += [f"c.{quote(field.column)}" for field in CATEGORY.fields]
-    # JSON, as each database spells it; every row is [kind, name, slug, position, tie-break, time].
-    array, aggregate = (
-        ("json_build_array", "json_agg") if vendor == "postgresql" else ("json_array", "json_group_array")
-    )
-    row = f"{array}(e.kind, e.name, e.slug, e.pos, e.tie, e.at)"
-    extras = f"(SELECT {aggregate}({row}) FROM ({_extras_sql('a.id')}) e)"  # noqa: S608
+    columns.append(sql.json_rows(["j.kind", "j.name", "j.slug", "j.pos", "j.tie", "j.at"], _extras_sql("a.id")))
+    columns.append(discussion_json_sql())
     # Only names from the models go into the text; every value is a query parameter.
     return (
-        f"SELECT {', '.join(columns)}, {extras} FROM {table(Article)} a "  # noqa: S608
+        f"SELECT {', '.join(columns)} FROM {table(Article)} a "  # noqa: S608
         f"INNER JOIN {table(Category)} c ON c.id = a.category_id "
         "WHERE a.slug = %s AND a.status = %s AND a.published_at <= %s"
     )
 
 
-def published_article(slug: str) -> Article | None:
-    """The published article at `slug` with its category attached and its extras() loaded, or None: what
-    Article.objects.published().select_related("category").defer("body").get(slug=slug) returns, at a fraction of
-    the CPU, and in the same round trip the rows extras() would fetch."""
+def published_article(slug: str, *, viewer) -> Article | None:
+    """The published article at `slug` with its category attached, or None: what Article.objects.published()
+    .select_related("category").defer("body").get(slug=slug) returns, at a fraction of the CPU. In the same round
+    trip come the rows extras() and the discussion as `viewer` sees it (comments.discussion.load()) would fetch."""
     content_type = ContentType.objects.get_for_model(Article)  # cached by Django after the first call
-    params = [content_type.pk, slug, Article.Status.PUBLISHED.value, timezone.now()]
+    params = [content_type.pk, *discussion_json_params(viewer), slug, Article.Status.PUBLISHED.value, timezone.now()]
     rows = sql.fetch("newsblog_article_page", _article_sql(connection.vendor), params)
     if not rows:
         return None
+    row = rows[0]
     split = len(ARTICLE.attnames)
-    article = ARTICLE.load(rows[0][:split])
-    article.category = CATEGORY.load(rows[0][split:-1])
-    found = rows[0][-1]  # PostgreSQL's driver decodes json; SQLite hands back text, "[]" when there are none
-    found = json.loads(found) if isinstance(found, str) else found
-    article.__dict__["page_extras"] = _extras(sorted(found or (), key=_extras_order))
+    article = ARTICLE.load(row[:split])
+    article.category = CATEGORY.load(row[split:-2])
+    article.__dict__["page_extras"] = _extras(sorted(sql.from_json(row[-2]), key=_extras_order))
+    article.__dict__["page_discussion"] = (viewer.pk, discussion_from_json(row[-1]))
     return article
 
 

@@ -174,11 +174,11 @@ class ArticleDetailView(DetailView):
         return user.is_staff and user.has_perm("articles.change_article")
 
     def get_object(self, queryset=None):
-        # Readers get the article from one hand-written query (articles/article_page.py); the rest of the page comes
-        # from two more, article_page.extras() and the discussion's.
+        # Readers get the article, its bylines, tags and corrections, and the discussion from one hand-written query
+        # (articles/article_page.py).
         if queryset is not None or self.may_preview():
             return super().get_object(queryset)
-        article = article_page.published_article(self.kwargs["slug"])
+        article = article_page.published_article(self.kwargs["slug"], viewer=self.request.user)
         if article is None:
             raise Http404("No article at this address.")
         return article

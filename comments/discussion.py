@@ -115,7 +115,10 @@ def _prune(entries: list[Entry]) -> list[Entry]:
 
 
 def load(*, article, viewer) -> Discussion:
-    comments = Comment.objects.for_discussion(article=article, viewer=viewer)
+    # The article page's query brings the discussion along (articles.article_page.published_article()).
+    viewer_id, comments = article.__dict__.get("page_discussion", (None, None))
+    if comments is None or viewer_id != viewer.pk:
+        comments = Comment.objects.for_discussion(article=article, viewer=viewer)
     return Discussion(
         comments, viewer=viewer, article_url=article.get_absolute_url(), open_for_replies=is_open(article)
     )

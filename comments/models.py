@@ -51,6 +51,12 @@ class CommentQuerySet(models.QuerySet):
 
 @functools.cache
 def _discussion_sql(with_own_pending: bool) -> str:
+    return f"{_discussion_rows('%s', with_own_pending)} ORDER BY c.created_at, c.id"
+
+
+def _discussion_rows(article_id: str, with_own_pending: bool) -> str:
+    """The SELECT of an article's discussion rows, for the article `article_id` (a placeholder or a column). Its
+    parameters: the approved status, then (with_own_pending) the pending status and the viewer's id."""
     user_model = get_user_model()
     quote = connection.ops.quote_name
     comments, users, profiles = (quote(model._meta.db_table) for model in (Comment, user_model, Profile))
@@ -64,10 +70,33 @@ def _discussion_sql(with_own_pending: bool) -> str:
         f"SELECT {columns}, (SELECT COALESCE(NULLIF(p.display_name, ''), u.{username}) FROM {users} u "  # noqa: S608
         f"LEFT OUTER JOIN {profiles} p ON p.user_id = u.id WHERE u.id = c.user_id) AS shown_name "
         f"FROM {comments} c "
-        "WHERE c.article_id = %s AND (c.status = %s "
-        f"OR EXISTS (SELECT 1 FROM {comments} r WHERE r.parent_id = c.id){own_pending}) "
-        "ORDER BY c.created_at, c.id"
+        f"WHERE c.article_id = {article_id} AND (c.status = %s "
+        f"OR EXISTS (SELECT 1 FROM {comments} r WHERE r.parent_id = c.id){own_pending})"
     )
+
+
+def discussion_json_sql() -> str:
+    """A column for a query about articles aliased `a`: each one's discussion rows as JSON (newsblog.sql.json_rows).
+    Its parameters: discussion_json_params()."""
+    quote = connection.ops.quote_name
+    columns = [f"j.{quote(field.column)}" for field in _DISCUSSION_ROW.fields] + ["j.shown_name"]
+    return sql.json_rows(columns, _discussion_rows("a.id", with_own_pending=True))
+
+
+def discussion_json_params(viewer) -> list:
+    # For nobody logged in, the viewer's id is NULL and matches no comment.
+    return [Comment.Status.APPROVED.value, Comment.Status.PENDING.value, viewer.pk]
+
+
+def discussion_from_json(value) -> list:
+    """The comments of a discussion_json_sql() column, oldest first, each with its shown_name, as for_discussion()
+    returns them."""
+    rows = sql.from_json(value)
+    comments = _DISCUSSION_ROW.load_json(row[:-1] for row in rows)
+    for comment, row in zip(comments, rows, strict=True):
+        comment.__dict__["shown_name"] = row[-1]
+    comments.sort(key=lambda comment: (comment.created_at, comment.pk))
+    return comments
 
 
 class Comment(models.Model):

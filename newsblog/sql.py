@@ -12,7 +12,9 @@ Behind a pooler that hands one client's transactions to different server connect
 mode), a prepared statement may be missing on the next transaction: set DB_PREPARED_STATEMENTS=0 there.
 """
 
+import json
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from functools import cache
 
 from django.conf import settings
@@ -33,6 +35,28 @@ def _numbered(sql: str) -> str:
     """`sql` with its %s placeholders as PostgreSQL's $1, $2, ... (the text may hold no other % sign)."""
     parts = sql.split("%s")
     return "".join(f"{part}${number}" for number, part in enumerate(parts[:-1], start=1)) + parts[-1]
+
+
+def json_rows(columns: Sequence[str], source: str) -> str:
+    """A scalar subquery: the rows of the SELECT `source` (aliased j) as one JSON array of arrays of `columns`, as
+    each database spells it. Lets one query bring an object and a list that belongs to it; read it with
+    from_json(). No order is kept (SQLite before 3.44 cannot order an aggregate): sort the rows in Python."""
+    postgresql = connection.vendor == "postgresql"
+    array, aggregate = ("json_build_array", "json_agg") if postgresql else ("json_array", "json_group_array")
+    return f"(SELECT {aggregate}({array}({', '.join(columns)})) FROM ({source}) j)"  # noqa: S608  names only
+
+
+def from_json(value) -> list[list]:
+    """The rows of a json_rows() column: PostgreSQL's driver decodes JSON, SQLite's hands back text."""
+    return json.loads(value) if isinstance(value, str) else value or []
+
+
+def json_datetime(value: str | None) -> datetime | None:
+    """A time from a json_rows() column: ISO text from PostgreSQL, naive UTC text from SQLite."""
+    if value is None:
+        return None
+    found = datetime.fromisoformat(value)
+    return found if found.tzinfo else found.replace(tzinfo=UTC)
 
 
 def fetch(name: str, sql: str, params: Sequence) -> list[tuple]:
@@ -76,6 +100,19 @@ class RowLoader:
             if functions:
                 found.append((position, column, functions))
         return found
+
+    def load_json(self, rows: Iterable[Sequence]) -> list[Model]:
+        """Instances from json_rows() rows of the same columns: times arrive as text and are parsed here; other
+        values come as JSON has them (no booleans or decimals among the columns this is used for)."""
+        times = [position for position, field in enumerate(self.fields) if field.get_internal_type() == "DateTimeField"]
+        alias, model, loaded = connection.alias, self.model, self._loaded
+        instances = []
+        for row in rows:
+            values = list(row)
+            for position in times:
+                values[position] = json_datetime(values[position])
+            instances.append(model.from_db(alias, loaded, values))
+        return instances
 
     def load(self, values: Sequence) -> Model:
         return self.load_all([values])[0]

@@ -30,7 +30,7 @@ def test_placeholders_are_numbered_for_prepare():
 
 def test_the_article_loads_as_the_orm_loads_it(article):
     make_comment(article=article, body="First!")
-    loaded = article_page.published_article(article.slug)
+    loaded = article_page.published_article(article.slug, viewer=AnonymousUser())
     expected = Article.objects.select_related("category").get(pk=article.pk)
     for field in Article._meta.concrete_fields:
         if field.name != "body":
@@ -58,7 +58,7 @@ def test_article_page_runs_prepared_statements_and_survives_a_new_connection(cli
     with CaptureQueriesContext(connection) as first:
         assert client.get(url).status_code == 200
     executed = [query["sql"] for query in first.captured_queries]
-    assert sum(text.startswith("EXECUTE newsblog_") for text in executed) == 2, executed
+    assert sum(text.startswith("EXECUTE newsblog_") for text in executed) == 1, executed
 
     # A new server connection has none of them: they are prepared again rather than failing.
     connection.close()
@@ -83,10 +83,34 @@ def test_the_article_query_brings_the_same_extras_as_their_own_query(article):
     article.tags.add("zebra crossings", "apples")
     article.corrections.create(text="The first correction.")
     article.corrections.create(text="The second correction.")
-    loaded = article_page.published_article(article.slug)
+    loaded = article_page.published_article(article.slug, viewer=AnonymousUser())
     with_the_article = article_page.extras(loaded)
     on_its_own = article_page.extras(Article.objects.get(pk=article.pk))  # as for a staff preview
     assert with_the_article == on_its_own
     assert [byline.name for byline in on_its_own.bylines][-1] == "Second Writer"
     assert [tag.name for tag in on_its_own.tags] == sorted(tag.name for tag in on_its_own.tags)
     assert [note.text for note in on_its_own.corrections] == ["The second correction.", "The first correction."]
+
+
+def test_the_article_query_brings_the_same_discussion_as_its_own_query(article):
+    from tests.factories import make_user
+
+    reader = make_user()
+    first = make_comment(article=article, body="First & <b>bold</b>")
+    removed = make_comment(article=article, status=Comment.Status.REMOVED)
+    make_comment(article=article, parent=removed, body="A reply to a removed comment")
+    make_comment(article=article, parent=first, user=reader, status=Comment.Status.PENDING, body="Mine, pending")
+    make_comment(article=article, status=Comment.Status.PENDING, body="Someone else's, pending")
+    for viewer in (AnonymousUser(), reader):
+        loaded = article_page.published_article(article.slug, viewer=viewer)
+        _viewer_id, with_the_article = loaded.__dict__["page_discussion"]
+        on_its_own = Comment.objects.for_discussion(article=loaded, viewer=viewer)
+
+        def shown(comments):
+            return [
+                (c.pk, c.parent_id, c.user_id, c.body, c.body_html, c.status, c.created_at, c.edited_at, c.author_name)
+                for c in comments
+            ]
+
+        assert shown(with_the_article) == shown(on_its_own)
+    assert "Mine, pending" in [c.body for c in with_the_article]  # the reader's own, awaiting moderation
