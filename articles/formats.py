@@ -5,7 +5,7 @@ site's time zone first, as Django's template engine does; comments/markup.py use
 import functools
 import json
 
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.utils.dates import MONTHS_AP
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
@@ -24,13 +24,14 @@ def json_ld(data):
 def srcset(renditions, kind):
     """`url 480w, url 800w, ...` for one kind of rendition ("webp" or "jpeg") from Article.photo_renditions."""
     entries = (renditions or {}).get(kind, [])
-    return ", ".join(f"{default_storage.url(entry['name'])} {entry['width']}w" for entry in entries)
+    storage = storages["default"]  # the storage itself, not the lazy default_storage, for a dozen URLs a page
+    return ", ".join(f"{storage.url(entry['name'])} {entry['width']}w" for entry in entries)
 
 
 def rendition_url(renditions, width):
     """The URL of the narrowest JPEG rendition at least `width` pixels wide (or the widest there is); "" if none."""
     entry = pick_rendition(renditions, int(width))
-    return default_storage.url(entry["name"]) if entry else ""
+    return storages["default"].url(entry["name"]) if entry else ""
 
 
 # Dates as the site prints them, of a value already in the site's time zone. Django's |date handles every format

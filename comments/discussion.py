@@ -43,12 +43,14 @@ class Entry:
 class Discussion:
     def __init__(self, comments, *, viewer, article_url: str, open_for_replies: bool):
         now = timezone.now()
+        viewer_id = viewer.pk if viewer.is_authenticated else None  # once: request.user is a lazy object
+        reply_base = article_url if open_for_replies else ""
         self.entries: dict[int, Entry] = {}
         self.approved_count = 0  # what the page's "N comments" counts
         roots = []
         for comment in comments:
             self.approved_count += comment.status == Comment.Status.APPROVED
-            entry = self._entry(comment, viewer=viewer, now=now, article_url=article_url if open_for_replies else "")
+            entry = self._entry(comment, viewer=viewer, viewer_id=viewer_id, now=now, article_url=reply_base)
             self.entries[comment.pk] = entry
             parent = self.entries.get(comment.parent_id)
             if parent is None:
@@ -63,8 +65,8 @@ class Discussion:
         self.threads = _prune(roots)[::-1]
 
     @staticmethod
-    def _entry(comment, *, viewer, now, article_url) -> Entry:
-        own = viewer.is_authenticated and comment.user_id == viewer.pk
+    def _entry(comment, *, viewer, viewer_id, now, article_url) -> Entry:
+        own = viewer_id is not None and comment.user_id == viewer_id
         approved = comment.status == Comment.Status.APPROVED
         pending = own and comment.status == Comment.Status.PENDING
         return Entry(
