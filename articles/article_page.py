@@ -16,7 +16,7 @@ from django.utils.dateparse import parse_datetime
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleAuthor, Author, Category, Correction
-from comments.models import discussion_from_json, discussion_json_params, discussion_json_sql
+from comments.models import discussion_from_json, discussion_json_sql, discussion_params
 from newsblog import sql
 from newsblog.reversing import cached_reverse
 from newsblog.sql import RowLoader
@@ -77,7 +77,7 @@ def published_article(slug: str, *, viewer) -> Article | None:
     .select_related("category").defer("body").get(slug=slug) returns, at a fraction of the CPU. In the same round
     trip come the rows extras() and the discussion as `viewer` sees it (comments.discussion.load()) would fetch."""
     content_type = ContentType.objects.get_for_model(Article)  # cached by Django after the first call
-    params = [content_type.pk, *discussion_json_params(viewer), slug, Article.Status.PUBLISHED.value, timezone.now()]
+    params = [content_type.pk, *discussion_params(viewer), slug, Article.Status.PUBLISHED.value, timezone.now()]
     rows = sql.fetch("newsblog_article_page", _article_sql(connection.vendor), params)
     if not rows:
         return None

@@ -34,34 +34,26 @@ class CommentQuerySet(models.QuerySet):
         viewer's own comments awaiting moderation, and any other comment that has replies (drawn as a "comment
         removed" placeholder, so that its replies keep their place in the thread). Each carries `shown_name`.
 
-        Hand-written SQL: every uncached article page runs this, and building it with the ORM (select_related of
-        user and profile, an EXISTS) took about 1.8 ms against 0.7 ms for this, for the same rows."""
-        params = [article.pk, Comment.Status.APPROVED.value]
-        if viewer.is_authenticated:
-            params += [Comment.Status.PENDING.value, viewer.pk]
-            name = "newsblog_discussion_own"
-        else:
-            name = "newsblog_discussion"
-        rows = sql.fetch(name, _discussion_sql(viewer.is_authenticated), params)
-        comments = _DISCUSSION_ROW.load_all(row[:-1] for row in rows)
-        for comment, row in zip(comments, rows, strict=True):
-            comment.__dict__["shown_name"] = row[-1]
-        return comments
+        Hand-written SQL, the same rows the article page's own query brings as JSON (discussion_json_sql()); this
+        runs where the article came from elsewhere (staff previews, comment_url()). Built with the ORM
+        (select_related of user and profile, an EXISTS) it took about 1.8 ms against 0.7 ms for this."""
+        params = [article.pk, *discussion_params(viewer)]
+        rows = sql.fetch("newsblog_discussion", _discussion_sql(), params)
+        return _with_shown_names(_DISCUSSION_ROW.load_all(row[:-1] for row in rows), rows)
 
 
 @functools.cache
-def _discussion_sql(with_own_pending: bool) -> str:
-    return f"{_discussion_rows('%s', with_own_pending)} ORDER BY c.created_at, c.id"
+def _discussion_sql() -> str:
+    return f"{_discussion_rows('%s')} ORDER BY c.created_at, c.id"
 
 
-def _discussion_rows(article_id: str, with_own_pending: bool) -> str:
+def _discussion_rows(article_id: str) -> str:
     """The SELECT of an article's discussion rows, for the article `article_id` (a placeholder or a column). Its
-    parameters: the approved status, then (with_own_pending) the pending status and the viewer's id."""
+    other parameters: discussion_params()."""
     user_model = get_user_model()
     quote = connection.ops.quote_name
     comments, users, profiles = (quote(model._meta.db_table) for model in (Comment, user_model, Profile))
     username = quote(user_model._meta.get_field(user_model.USERNAME_FIELD).column)
-    own_pending = " OR (c.status = %s AND c.user_id = %s)" if with_own_pending else ""
     # The shown name as a subquery per row rather than a join: joined, PostgreSQL hashed the whole user table for
     # the ten or fifty rows of a page (0.27 ms at 1,000 users against 0.1 ms).
     # Only table and column names from the models go into the text; every value is a query parameter.
@@ -71,20 +63,21 @@ def _discussion_rows(article_id: str, with_own_pending: bool) -> str:
         f"LEFT OUTER JOIN {profiles} p ON p.user_id = u.id WHERE u.id = c.user_id) AS shown_name "
         f"FROM {comments} c "
         f"WHERE c.article_id = {article_id} AND (c.status = %s "
-        f"OR EXISTS (SELECT 1 FROM {comments} r WHERE r.parent_id = c.id){own_pending})"
+        f"OR EXISTS (SELECT 1 FROM {comments} r WHERE r.parent_id = c.id) OR (c.status = %s AND c.user_id = %s))"
     )
 
 
 def discussion_json_sql() -> str:
     """A column for a query about articles aliased `a`: each one's discussion rows as JSON (newsblog.sql.json_rows).
-    Its parameters: discussion_json_params()."""
+    Its parameters: discussion_params()."""
     quote = connection.ops.quote_name
     columns = [f"j.{quote(field.column)}" for field in _DISCUSSION_ROW.fields] + ["j.shown_name"]
-    return sql.json_rows(columns, _discussion_rows("a.id", with_own_pending=True))
+    return sql.json_rows(columns, _discussion_rows("a.id"))
 
 
-def discussion_json_params(viewer) -> list:
-    # For nobody logged in, the viewer's id is NULL and matches no comment.
+def discussion_params(viewer) -> list:
+    """The discussion's parameters after the article: shown statuses, and the viewer whose own pending comments are
+    shown too (NULL for nobody logged in, which matches no comment)."""
     return [Comment.Status.APPROVED.value, Comment.Status.PENDING.value, viewer.pk]
 
 
@@ -92,10 +85,15 @@ def discussion_from_json(value) -> list:
     """The comments of a discussion_json_sql() column, oldest first, each with its shown_name, as for_discussion()
     returns them."""
     rows = sql.from_json(value)
-    comments = _DISCUSSION_ROW.load_json(row[:-1] for row in rows)
+    comments = _with_shown_names(_DISCUSSION_ROW.load_json(row[:-1] for row in rows), rows)
+    comments.sort(key=lambda comment: (comment.created_at, comment.pk))
+    return comments
+
+
+def _with_shown_names(comments: list, rows) -> list:
+    # Each discussion row ends with the author's shown name, which Comment.author_name reads.
     for comment, row in zip(comments, rows, strict=True):
         comment.__dict__["shown_name"] = row[-1]
-    comments.sort(key=lambda comment: (comment.created_at, comment.pk))
     return comments
 
 

@@ -1,10 +1,10 @@
 """Running the hottest hand-written queries: prepared once per connection on PostgreSQL, rows loaded straight into
 model instances.
 
-Every uncached article page runs the same three small queries (articles/article_page.py, Comment.for_discussion).
-PostgreSQL spent more time planning them than running them: with PREPARE once per connection and EXECUTE after,
-the three cost 0.68 ms of database time instead of 1.34 ms (pgbench, one client, random articles of 100,000). Other
-databases run the SQL as written; SQLite keeps its own statement cache.
+Every uncached article page runs the same query (articles/article_page.py; it was three when this was measured).
+PostgreSQL spent more time planning the three than running them: with PREPARE once per connection and EXECUTE
+after, they cost 0.68 ms of database time instead of 1.34 ms (pgbench, one client, random articles of 100,000).
+Other databases run the SQL as written; SQLite keeps its own statement cache.
 
 The PREPARE runs on the driver's cursor, outside Django's query log, like the time zone Django itself sets on each
 new connection: it is per connection, not per request, so the pages' query budgets count only the EXECUTEs.
