@@ -92,7 +92,7 @@ MIDDLEWARE = [
     # Security and faults (#7): every response, cached or static too, carries the CSP header; a NUL byte in the URL
     # or an oversized body is refused before anything reads it; a database outage answers 503 instead of 500;
     # /healthz is answered before ALLOWED_HOSTS is checked.
-    "csp.middleware.CSPMiddleware",
+    "newsblog.content_security.CSPMiddleware",
     "newsblog.middleware.RequestGuardMiddleware",
     "newsblog.middleware.DatabaseOutageMiddleware",
     "newsblog.health.HealthCheckMiddleware",
@@ -140,6 +140,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, with a health check that asks the socket before the server (newsblog/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "newsblog.postgresql"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
