@@ -51,6 +51,35 @@ def test_the_article_loads_as_the_orm_loads_it(article):
     assert comment.author_name == stored.user.username
 
 
+def test_loaded_comments_are_what_the_orm_builds(article):
+    """Comments (no init signal receivers) skip Model.__init__; the instances must be the ORM's all the same."""
+    parent = make_comment(article=article, body="Parent")
+    make_comment(article=article, parent=parent, body="Child")
+    loader = sql.RowLoader(Comment, ["id", "article_id", "user_id", "parent_id", "body", "created_at"])
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in loader.fields)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM comments_comment ORDER BY id")  # noqa: S608  names from the model
+        loaded = loader.load_all(cursor.fetchall())
+    expected = list(Comment.objects.only(*loader.attnames).order_by("id"))
+    for ours, orm in zip(loaded, expected, strict=True):
+        assert type(ours) is Comment
+        assert {k: v for k, v in vars(ours).items() if k != "_state"} == {
+            k: v for k, v in vars(orm).items() if k != "_state"
+        }
+        assert (ours._state.adding, ours._state.db) == (orm._state.adding, orm._state.db) == (False, "default")
+        assert (
+            ours.get_deferred_fields()
+            == orm.get_deferred_fields()
+            == {"body_html", "status", "moderation_note", "edited_at", "ip_address"}
+        )
+    child = loaded[1]
+    assert child.parent == parent and child.parent.body == "Parent"  # relations and deferred fields load on access
+    assert child.status == Comment.Status.APPROVED
+    child.body = "Child, edited"
+    child.save(update_fields=["body"])
+    assert Comment.objects.get(pk=child.pk).body == "Child, edited"
+
+
 @postgresql_only
 @pytest.mark.django_db(transaction=True)  # closing the connection needs to be outside a test transaction
 def test_article_page_runs_prepared_statements_and_survives_a_new_connection(client, article):
