@@ -62,4 +62,4 @@ def test_a_hostile_display_name_is_escaped_on_the_article_and_in_the_admin(clien
         assert '"><script>' not in html
     article_html = client.get(article.get_absolute_url()).content.decode()
     # Escaped in the author's name, the "Reply to" label and the deep reply's "in reply to".
-    assert article_html.count("&lt;img src=x onerror=alert(1)&gt;&quot;&gt;&lt;script&gt;") == 3
+    assert article_html.count("&lt;img src=x onerror=alert(1)&gt;&#34;&gt;&lt;script&gt;") == 3
