@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils import timezone
 
 from articles.caching import site_state
 
@@ -11,6 +12,8 @@ def site(request):
         "nav_categories": state.nav,
         # For fragment caches such as the article cards': a key with the token is stale as soon as anything changes.
         "content_token": token,
+        # Looked up once for the page's dates rather than once per date (newsblog/templating.py).
+        "local_zone": timezone.get_current_timezone(),
         "site_name": settings.SITE_NAME,
         "site_url": settings.SITE_URL,
     }
