@@ -177,7 +177,8 @@ def context(*, article, request) -> dict:
         "comments_closed_reason": (
             "Comments are closed on this article." if article.is_public else "Comments open once this is published."
         ),
-        "comment_login_next": f"{article.get_absolute_url()}#comments",
+        # ?next= for the log-in and sign-up links, quoted as |urlencode would, once for both.
+        "comment_login_query": urlencode({"next": f"{article.get_absolute_url()}#comments"}, safe="/"),
     }
 
 
