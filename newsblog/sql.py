@@ -92,14 +92,20 @@ class RowLoader:
         # from_db() only asks whether each field was loaded (and takes the values in field order when all were).
         self._loaded = frozenset(self.attnames)
 
-    def _instance(self, alias: str, values: list) -> Model:
-        """What model.from_db(alias, attnames, values) returns. Model.__init__ walks every field, setting each through
-        its descriptor, and sends pre_init and post_init; with no receivers of either (an ImageField is one), the
-        instance it leaves is a fresh ModelState and the loaded values in __dict__, the others deferred. That
-        takes a fifth of the time."""
+    def _builder(self):
+        """A function (alias, values) -> what model.from_db(alias, attnames, values) returns. Model.__init__ walks
+        every field, setting each through its descriptor, and sends pre_init and post_init; with no receivers of
+        either (an ImageField is one), the instance it leaves is a fresh ModelState and the loaded values in
+        __dict__, the others deferred. Building that directly takes a fifth of the time. Asked once per batch of
+        rows: receivers may be connected at any time, but not in the middle of loading a query's rows."""
         model = self.model
         if pre_init.has_listeners(model) or post_init.has_listeners(model):
-            return model.from_db(alias, self._loaded, values)
+            loaded = self._loaded
+            return lambda alias, values: model.from_db(alias, loaded, values)
+        return self._instance
+
+    def _instance(self, alias: str, values: list) -> Model:
+        model = self.model
         instance = model.__new__(model)
         state = ModelState()
         state.adding, state.db = False, alias
@@ -121,13 +127,13 @@ class RowLoader:
         """Instances from json_rows() rows of the same columns: times arrive as text and are parsed here; other
         values come as JSON has them (no booleans or decimals among the columns this is used for)."""
         times = [position for position, field in enumerate(self.fields) if field.get_internal_type() == "DateTimeField"]
-        alias = connection.alias
+        alias, build = connection.alias, self._builder()
         instances = []
         for row in rows:
             values = list(row)
             for position in times:
                 values[position] = json_datetime(values[position])
-            instances.append(self._instance(alias, values))
+            instances.append(build(alias, values))
         return instances
 
     def load(self, values: Sequence) -> Model:
@@ -135,12 +141,12 @@ class RowLoader:
 
     def load_all(self, rows: Iterable[Sequence]) -> list[Model]:
         db = connections[DEFAULT_DB_ALIAS]  # once: each lookup through the `connection` proxy costs a thread-local
-        converters = self._converters(db.vendor)
+        converters, build = self._converters(db.vendor), self._builder()
         instances = []
         for row in rows:
             values = list(row)
             for position, column, functions in converters:
                 for convert in functions:
                     values[position] = convert(values[position], column, db)
-            instances.append(self._instance(db.alias, values))
+            instances.append(build(db.alias, values))
         return instances
