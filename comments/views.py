@@ -1,9 +1,10 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -25,13 +26,20 @@ def _form_page(request, *, article, form, status: int, comment=None, message: st
 
 
 def _from_our_site(request) -> bool:
-    """False for a cross-site form post; browsers send Origin with every POST that can carry it."""
+    """False for a cross-site form post. Browsers send Origin with every POST that can carry it, and "null" for a
+    page that hides where it is (a sandboxed frame, a no-referrer policy), so only a missing Origin or our exact
+    origin is taken; a browser that says the post is cross-site (Sec-Fetch-Site) is believed too."""
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+        return False
     origin = request.headers.get("Origin")
     if origin is None:
         return True
-    return url_has_allowed_host_and_scheme(
-        origin, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
+    return origin in {f"{request.scheme}://{request.get_host()}", _origin(settings.SITE_URL)}
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 # The article page is shared from the page cache by every anonymous reader, so its comment box carries no CSRF token.
@@ -97,12 +105,14 @@ def _post_as_user(request, *, article, form):
 
 
 def _own_comment(request, pk) -> Comment:
-    """The viewer's own comment that is still shown, or 404, so nobody learns about anyone else's comments."""
-    return get_object_or_404(
-        Comment.objects.select_related("article").filter(status__in=[Comment.Status.APPROVED, Comment.Status.PENDING]),
-        pk=pk,
-        user=request.user,
+    """The viewer's own comment that is still shown on a published article, or 404, so nobody learns about anyone
+    else's comments."""
+    shown = Comment.objects.select_related("article").filter(
+        status__in=[Comment.Status.APPROVED, Comment.Status.PENDING],
+        # Only while its article is public: an unpublished article's headline and discussion are nobody's business.
+        article__in=Article.objects.published(),
     )
+    return get_object_or_404(shown, pk=pk, user=request.user)
 
 
 @login_required
@@ -116,7 +126,10 @@ def edit_comment(request, pk):
         except services.CommentRefused as refusal:
             form.add_error("body", refusal.message)
             return _form_page(request, article=comment.article, form=form, comment=comment, status=refusal.status)
-        messages.success(request, "Your comment is updated.")
+        if comment.status == Comment.Status.PENDING:
+            messages.info(request, f"Your comment is updated and awaiting moderation. {comment.moderation_note}")
+        else:
+            messages.success(request, "Your comment is updated.")
         return redirect(discussion.comment_url(comment, viewer=request.user))
     if not services.can_edit(comment, user=request.user):
         message = services.EditWindowClosed.default_message()

@@ -169,3 +169,40 @@ class TestDraftAcrossLogin:
         assert response.status_code == 302
         assert urlsplit(response["Location"]).path == reverse("login")
         assert not Comment.objects.exists()
+
+
+class TestCrossSiteDrafts:
+    """Finding 3 of #14: a foreign page auto-submitting the comment form must neither log the reader out (a new
+    session replacing theirs) nor leave its text in their comment box."""
+
+    def post_from(self, client, article, **headers):
+        return client.post(reverse("comments:post", args=[article.slug]), {"body": "Planted text."}, headers=headers)
+
+    @pytest.mark.parametrize(
+        "headers",
+        [
+            {"Origin": "null"},  # a no-referrer page, a sandboxed frame
+            {"Origin": "https://evil.example"},
+            {"Origin": "http://testserver.evil.example"},
+            {"Origin": "http://testserver:1"},
+            {"Origin": "http://testserver", "Sec-Fetch-Site": "cross-site"},
+            {"Sec-Fetch-Site": "cross-site"},
+        ],
+    )
+    def test_a_post_from_another_site_is_refused_and_keeps_nothing(self, article, headers):
+        victim = Client()
+        response = self.post_from(victim, article, **headers)
+        assert response.status_code == 403
+        assert "Comments can only be posted from our own pages." in response.content.decode()
+        assert "sessionid" not in response.cookies  # no new session to replace the victim's
+        assert "comments:draft" not in victim.session
+        assert not Comment.objects.exists()
+
+    @pytest.mark.parametrize(
+        "headers",
+        [{}, {"Origin": "http://testserver"}, {"Origin": "http://testserver", "Sec-Fetch-Site": "same-origin"}],
+    )
+    def test_a_post_from_our_own_page_keeps_the_draft(self, client, article, headers):
+        response = self.post_from(client, article, **headers)
+        assert response.status_code == 302
+        assert client.session["comments:draft"]
