@@ -151,7 +151,8 @@ def can_edit(comment: Comment, *, user, now=None) -> bool:
 
 
 def comment_edit(*, comment: Comment, user, body: str) -> Comment:
-    """Replace the text of `comment`, marking it edited. More links than allowed send it back to moderation."""
+    """Replace the text of `comment`, marking it edited. More links than allowed, or an edit by a user with no other
+    approved comment, send it back to moderation."""
     if not comment.article.comments_open:
         raise CommentsClosed("Comments are closed on this article.")
     if not can_edit(comment, user=user):
@@ -161,7 +162,14 @@ def comment_edit(*, comment: Comment, user, body: str) -> Comment:
     comment.body = body
     comment.edited_at = timezone.now()
     fields = ["body", "edited_at"]
+    # A moderator approved the text they read, not whatever it becomes. Someone who is not trusted yet (no other
+    # approved comment) would otherwise have a first comment approved, then rewrite it, so the edit is read again;
+    # a trusted user's new comments appear at once anyway, and so do their edits.
     held_because = _hold_reason(body_html=render_comment(body), first_comment=False)
+    if not held_because and settings.COMMENTS_MODERATE_FIRST:
+        others = Comment.objects.filter(user=user, status=Comment.Status.APPROVED).exclude(pk=comment.pk)
+        if not others.exists():
+            held_because = "It was changed after approval; a moderator reads it again before it appears."
     if held_because and comment.status == Comment.Status.APPROVED:
         comment.status, comment.moderation_note = Comment.Status.PENDING, held_because
         fields += ["status", "moderation_note"]

@@ -148,3 +148,75 @@ class TestDelete:
             regular_client.post(reverse("comments:delete", args=[Comment.objects.latest("pk").pk]))
         response = regular_client.post(reverse("comments:post", args=[article.slug]), {"body": "One more."})
         assert response.status_code == 429
+
+
+class TestEditAfterApproval:
+    """Finding 4 of #14: a moderator approves the text they read; a newcomer cannot rewrite it afterwards."""
+
+    @pytest.fixture
+    def newcomer(self, client, article, now):
+        user = make_user(username="newcomer")
+        client.force_login(user)
+        client.post(reverse("comments:post", args=[article.slug]), {"body": "A harmless first comment."})
+        comment = Comment.objects.get(user=user)
+        assert comment.status == Comment.Status.PENDING  # first comments are held
+        comment.status = Comment.Status.APPROVED  # the moderator approves what they read
+        comment.save()
+        return comment
+
+    def test_a_newcomers_edit_after_approval_goes_back_to_moderation(self, client, newcomer, article):
+        response = edit(client, newcomer, "Buy cheap watches at https://spam.example/")
+        newcomer.refresh_from_db()
+        assert newcomer.status == Comment.Status.PENDING
+        assert "a moderator reads it again" in newcomer.moderation_note
+        assert "awaiting moderation" in client.get(response["Location"]).content.decode()
+        section = comments_section(Client().get(article.get_absolute_url()))
+        assert "spam.example" not in section
+        assert "A harmless first comment." not in section
+
+    def test_the_author_still_sees_their_edited_comment_while_it_waits(self, client, newcomer, article):
+        edit(client, newcomer, "Rewritten after approval.")
+        assert "Rewritten after approval." in comments_section(client.get(article.get_absolute_url()))
+
+    def test_a_trusted_users_edit_stays_public(self, regular_client, mine, article):
+        edit(regular_client, mine, "Fixed my typo.")
+        mine.refresh_from_db()
+        assert mine.status == Comment.Status.APPROVED
+        assert "Fixed my typo." in comments_section(Client().get(article.get_absolute_url()))
+
+    def test_without_first_comment_moderation_edits_stay_public(self, client, article, settings):
+        settings.COMMENTS_MODERATE_FIRST = False
+        user = make_user()
+        comment = make_comment(article=article, user=user, body="Only comment.")
+        client.force_login(user)
+        edit(client, comment, "Only comment, edited.")
+        comment.refresh_from_db()
+        assert comment.status == Comment.Status.APPROVED
+
+
+class TestUnpublishedArticle:
+    """Finding 10 of #14: once an article is unpublished, its comments' pages disclose nothing and change nothing."""
+
+    @pytest.fixture
+    def unpublished(self, article):
+        article.status = article.Status.DRAFT
+        article.headline = "Secret draft headline"
+        article.save()
+        return article
+
+    @pytest.mark.parametrize("name", ["comments:edit", "comments:delete"])
+    def test_the_comment_pages_are_404_and_show_no_headline(self, regular_client, mine, unpublished, name):
+        response = regular_client.get(reverse(name, args=[mine.pk]))
+        assert response.status_code == 404
+        assert "Secret draft headline" not in response.content.decode()
+
+    def test_an_edit_or_delete_is_refused_and_changes_nothing(self, regular_client, mine, unpublished):
+        assert edit(regular_client, mine, "Changed while hidden.").status_code == 404
+        assert regular_client.post(reverse("comments:delete", args=[mine.pk])).status_code == 404
+        mine.refresh_from_db()
+        assert (mine.body, mine.status) == ("Frist!", Comment.Status.APPROVED)
+
+    def test_a_scheduled_article_counts_as_unpublished(self, regular_client, mine, article):
+        article.published_at = timezone.now() + timedelta(days=1)
+        article.save()
+        assert regular_client.get(reverse("comments:edit", args=[mine.pk])).status_code == 404
