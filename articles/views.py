@@ -117,7 +117,12 @@ class TagView(ArticleListView):
         return super().get_queryset().filter(Exists(tagged))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        # A tag used only on drafts or scheduled stories is not public yet: its name must not show before they do.
+        # The list's count is worked out for the pagination anyway, so this costs no query.
+        if context["paginator"].count == 0:
+            raise Http404("No published story carries this tag.")
+        return context
 
 
 class SearchView(ArticleListView):
