@@ -12,7 +12,7 @@ from articles.models import Article
 from comments import discussion, services
 from comments.forms import CommentForm, CommentTextForm
 from comments.models import Comment
-from throttling.clientip import client_ip
+from throttling.clientip import client_ip, client_key
 from throttling.limits import attempt, minutes
 
 
@@ -62,7 +62,7 @@ def post_comment(request, slug):
         return _form_page(request, article=article, form=form, status=400)
     # Each kept draft is a session row: a per-network limit, counted in the database, so no script can fill the table.
     limit, seconds = settings.COMMENTS_ANONYMOUS_DRAFTS
-    retry_after = attempt(scope="comment-draft", key=client_ip(request), limit=limit, seconds=seconds)
+    retry_after = attempt(scope="comment-draft", key=client_key(request), limit=limit, seconds=seconds)
     if retry_after:
         message = (
             "Too many comments from your network without logging in. "

@@ -334,7 +334,7 @@ LOGIN_IP_FAILURE_LIMIT = 20  # per IP across all usernames: credential stuffing
 AXES_COOLOFF_TIME = timedelta(minutes=15)  # lockouts lift by themselves
 AXES_HANDLER = "throttling.logins.LoginAttemptHandler"
 AXES_LOCKOUT_CALLABLE = "throttling.logins.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "throttling.clientip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "throttling.clientip.client_key"  # IPv6 by /64
 
 # Sign-up and password reset POSTs allowed per client IP: URL name -> (count, seconds). Counted in the database.
 THROTTLED_FORMS = {

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from throttling.clientip import client_ip
+from throttling.clientip import client_key
 from throttling.limits import attempt, minutes, too_many_requests
 
 
@@ -24,7 +24,7 @@ class FormThrottleMiddleware:
         if name not in settings.THROTTLED_FORMS:
             return None
         limit, seconds = settings.THROTTLED_FORMS[name]
-        retry_after = attempt(scope=name, key=client_ip(request), limit=limit, seconds=seconds)
+        retry_after = attempt(scope=name, key=client_key(request), limit=limit, seconds=seconds)
         if not retry_after:
             return None
         return too_many_requests(

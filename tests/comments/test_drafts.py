@@ -206,3 +206,13 @@ class TestCrossSiteDrafts:
         response = self.post_from(client, article, **headers)
         assert response.status_code == 302
         assert client.session["comments:draft"]
+
+
+def test_the_draft_limit_counts_an_ipv6_network_as_one_client(article, settings):
+    """#14 finding 12: each new address of one /64 is not a new client."""
+    settings.COMMENTS_ANONYMOUS_DRAFTS = (3, 3600)
+    url = reverse("comments:post", args=[article.slug])
+    statuses = [
+        Client(REMOTE_ADDR=f"2001:db8:5:6::{n + 1:x}").post(url, {"body": f"Draft {n}."}).status_code for n in range(5)
+    ]
+    assert statuses == [302] * 3 + [429] * 2

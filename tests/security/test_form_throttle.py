@@ -84,3 +84,19 @@ def test_the_count_holds_with_the_cache_down(client, settings, redis_cache_at, d
     limit, _ = settings.THROTTLED_FORMS["signup"]
     statuses = [sign_up(client, n).status_code for n in range(limit + 1)]
     assert statuses[-1] == 429
+
+
+def test_ipv6_addresses_of_one_network_share_the_limit(client, settings, db):
+    """#14 finding 12: a fresh address from the same /64 is the same client."""
+    limit, _ = settings.THROTTLED_FORMS["signup"]
+    statuses = [sign_up(client, n, ip=f"2001:db8:abcd:12::{n + 1:x}").status_code for n in range(limit + 2)]
+    assert statuses == [302] * limit + [429] * 2
+    assert sign_up(client, 99, ip="2001:db8:abcd:13::1").status_code == 302  # another network
+    assert set(Attempt.objects.values_list("key", flat=True)) == {"2001:db8:abcd:12::", "2001:db8:abcd:13::"}
+
+
+def test_an_ipv4_mapped_address_counts_as_its_ipv4_address(client, settings, db):
+    limit, _ = settings.THROTTLED_FORMS["signup"]
+    for n in range(limit):
+        sign_up(client, n, ip="203.0.113.50")
+    assert sign_up(client, 98, ip="::ffff:203.0.113.50").status_code == 429
