@@ -5,7 +5,7 @@ failures in the database (AccessAttempt), so a lockout survives restarts and hol
 """
 
 from axes.handlers.database import AxesDatabaseHandler
-from axes.helpers import get_cool_off
+from axes.helpers import get_cool_off, get_failure_limit
 from django.conf import settings
 from django.db.models import Sum
 
@@ -31,6 +31,17 @@ class LoginAttemptHandler(AxesDatabaseHandler):
         pair_attempts, ip_attempts = self.get_user_attempts(request, credentials)
         head_start = settings.LOGIN_IP_FAILURE_LIMIT - settings.AXES_FAILURE_LIMIT
         return max(_failures(pair_attempts), _failures(ip_attempts) - head_start)
+
+    def is_locked(self, request, credentials=None) -> bool:
+        """Refuse, before the password is checked, any attempt that could only end in a lockout.
+
+        Axes checks `failures >= limit` before the password and again after a failure. Before, that lets the attempt
+        that would reach the limit have its password checked, and a right one log in: the sixth guess would be a
+        real guess. Refusing from one failure earlier makes the limit the number of passwords ever checked, while
+        the failures before it are still answered with the normal form."""
+        if not settings.AXES_LOCK_OUT_AT_FAILURE:
+            return False
+        return self.get_failures(request, credentials) >= get_failure_limit(request, credentials) - 1
 
 
 def lockout_response(request, original_response=None, credentials=None):

@@ -126,3 +126,31 @@ def test_the_admin_login_is_locked_out_the_same_way(client, victim):
     assert statuses == [200] * 5 + [429]
     response = log_in(client, "victim", PASSWORD, url=url)
     assertContains(response, LOCKED, status_code=429)
+
+
+def test_after_five_failures_even_the_right_password_is_not_checked(client, victim):
+    """#14: the sixth password used to be checked, so a right sixth guess logged in."""
+    for _ in range(5):
+        assert log_in(client, "victim", "wrong password").status_code == 200
+    with mock.patch.object(ModelBackend, "authenticate", autospec=True) as hashing_backend:
+        sixth = log_in(client, "victim", PASSWORD)
+    assertContains(sixth, LOCKED, status_code=429)
+    hashing_backend.assert_not_called()
+    assert "_auth_user_id" not in client.session
+
+
+def test_ipv6_addresses_of_one_network_share_one_lockout(client, victim):
+    """#14 finding 12: a /64 is one subscriber, who may use any of its addresses."""
+    statuses = [log_in(client, "victim", "guess", ip=f"2001:db8:1:2::{n:x}").status_code for n in range(1, 8)]
+    assert statuses == [200] * 5 + [429] * 2
+    assert log_in(client, "victim", PASSWORD, ip="2001:db8:1:2:ffff:ffff:ffff:fffe").status_code == 429
+    assert log_in(client, "victim", PASSWORD, ip="2001:db8:1:3::1").status_code == 302  # the next network
+
+
+def test_credential_stuffing_from_one_ipv6_network_is_stopped(client, settings, db):
+    statuses = [
+        log_in(client, f"someone{n}", "Summer2026!", ip=f"2001:db8:9:9::{n + 1:x}").status_code for n in range(25)
+    ]
+    limit = settings.LOGIN_IP_FAILURE_LIMIT
+    assert statuses[: limit - 1] == [200] * (limit - 1)
+    assert set(statuses[limit - 1 :]) == {429}
