@@ -18,7 +18,7 @@ urlpatterns = [
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path(
         "password_change/",
-        auth_views.PasswordChangeView.as_view(form_class=forms.PasswordChangeForm),
+        views.PasswordChangeView.as_view(),
         name="password_change",
     ),
     path("password_change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),

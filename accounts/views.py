@@ -10,8 +10,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, UpdateView
 
-from accounts.forms import ProfileForm, SignUpForm
+from accounts.forms import PasswordChangeForm, ProfileForm, SignUpForm
 from accounts.models import Profile
+from throttling.limits import blocked_for, minutes, record, too_many_requests
+
+PASSWORD_CHANGE_SCOPE = "password_change"  # noqa: S105  (a throttle scope, not a password)
 
 
 @method_decorator([sensitive_post_parameters(), never_cache], name="dispatch")
@@ -57,3 +60,31 @@ class PasswordResetView(auth_views.PasswordResetView):
         # The link in the email uses our configured public address, never the Host header of the request.
         self.extra_email_context = {"site_url": settings.SITE_URL, "site_name": settings.SITE_NAME}
         return super().form_valid(form)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change, with wrong "old password" answers counted per user like failed logins.
+
+    Without a limit the form is a password oracle for anyone holding a session (a borrowed laptop, a stolen cookie).
+    django-axes watches authenticate() only, which this form does not call, and its lockouts are keyed by username
+    and IP; here the user is known from the session, so failures are counted per user, in the database, and once
+    there are too many no further password is checked at all."""
+
+    form_class = PasswordChangeForm
+
+    def post(self, request, *args, **kwargs):
+        limit, seconds = settings.PASSWORD_CHANGE_FAILURES
+        retry_after = blocked_for(scope=PASSWORD_CHANGE_SCOPE, key=self._key(), limit=limit, seconds=seconds)
+        if retry_after:
+            message = f"Too many wrong passwords, try again in {minutes(retry_after)}."
+            return too_many_requests(request, message=message, retry_after=retry_after)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        if form.has_error("old_password", "password_incorrect"):
+            _, seconds = settings.PASSWORD_CHANGE_FAILURES
+            record(scope=PASSWORD_CHANGE_SCOPE, key=self._key(), seconds=seconds)
+        return super().form_invalid(form)
+
+    def _key(self) -> str:
+        return f"user:{self.request.user.pk}"

@@ -336,6 +336,10 @@ AXES_HANDLER = "throttling.logins.LoginAttemptHandler"
 AXES_LOCKOUT_CALLABLE = "throttling.logins.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "throttling.clientip.client_key"  # IPv6 by /64
 
+# Wrong "old password" answers on the password change form, per user: (count, seconds). The next attempt gets 429
+# without its password being checked, as with logins (accounts/views.py).
+PASSWORD_CHANGE_FAILURES = (5, 15 * 60)
+
 # Sign-up and password reset POSTs allowed per client IP: URL name -> (count, seconds). Counted in the database.
 THROTTLED_FORMS = {
     "signup": (10, 60 * 60),

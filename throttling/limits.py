@@ -19,15 +19,28 @@ def attempt(*, scope: str, key: str, limit: int, seconds: int) -> int:
     attempts are not counted, so a limit lifts by itself however often it is hit. Two requests arriving at the same
     instant may both squeeze under the limit; that is acceptable for a throttle and avoids locking.
     """
-    now = timezone.now()
-    since = now - timedelta(seconds=seconds)
+    retry_after = blocked_for(scope=scope, key=key, limit=limit, seconds=seconds)
+    if not retry_after:
+        record(scope=scope, key=key, seconds=seconds)
+    return retry_after
+
+
+def blocked_for(*, scope: str, key: str, limit: int, seconds: int) -> int:
+    """0 when fewer than `limit` attempts were counted in the last `seconds`, otherwise how many seconds until the
+    oldest of them expires. Counts nothing: for limits on failures, which are recorded only once they happen."""
+    since = timezone.now() - timedelta(seconds=seconds)
     recent = Attempt.objects.filter(scope=scope, key=key, created_at__gt=since).order_by("created_at")
     times = list(recent.values_list("created_at", flat=True)[:limit])
     if len(times) >= limit:
         return max(1, math.ceil((times[0] - since).total_seconds()))
-    Attempt.objects.create(scope=scope, key=key, created_at=now)
-    Attempt.objects.filter(scope=scope, created_at__lte=since).delete()  # expired rows of every client
     return 0
+
+
+def record(*, scope: str, key: str, seconds: int) -> None:
+    """Count one attempt now, and forget every client's attempts older than `seconds`."""
+    now = timezone.now()
+    Attempt.objects.create(scope=scope, key=key, created_at=now)
+    Attempt.objects.filter(scope=scope, created_at__lte=now - timedelta(seconds=seconds)).delete()
 
 
 def too_many_requests(request, *, message: str, retry_after: int):

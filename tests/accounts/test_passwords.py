@@ -59,6 +59,53 @@ def test_password_change_needs_the_old_password(reader_client, reader):
     assert reader.check_password(PASSWORD)
 
 
+def guess_old_password(client, guess, **extra):
+    data = {"old_password": guess, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    return client.post(reverse("password_change"), data, **extra)
+
+
+class TestPasswordChangeGuessing:
+    """#14 finding 6: the "old password" field is counted like a login, per user, so a session is no oracle."""
+
+    def test_after_five_wrong_old_passwords_the_right_one_is_not_even_checked(
+        self, reader_client, reader, time_machine
+    ):
+        time_machine.move_to(timezone.now(), tick=False)
+        for n in range(5):
+            response = guess_old_password(reader_client, f"guess number {n}")
+            assert response.status_code == 200
+            assert "Your old password was entered incorrectly." in response.content.decode()
+        with mock.patch("django.contrib.auth.base_user.AbstractBaseUser.check_password") as checked:
+            sixth = guess_old_password(reader_client, PASSWORD)
+        assert sixth.status_code == 429
+        assert "Too many wrong passwords, try again in 15 minutes." in sixth.content.decode()
+        assert sixth["Retry-After"] == "900"
+        checked.assert_not_called()
+        reader.refresh_from_db()
+        assert reader.check_password(PASSWORD)
+
+    def test_the_count_is_per_user_whatever_the_address(self, reader_client, reader):
+        for n in range(5):
+            guess_old_password(reader_client, f"guess {n}", REMOTE_ADDR=f"198.51.100.{n + 1}")
+        assert guess_old_password(reader_client, PASSWORD, REMOTE_ADDR="192.0.2.99").status_code == 429
+        other = Client()
+        other.force_login(make_user())
+        assert change_password(other)["Location"] == reverse("password_change_done")
+
+    def test_the_limit_lifts_by_itself(self, reader_client, reader, time_machine):
+        time_machine.move_to(timezone.now(), tick=False)
+        for n in range(5):
+            guess_old_password(reader_client, f"guess {n}")
+        time_machine.shift(timedelta(minutes=15, seconds=1))
+        assert change_password(reader_client)["Location"] == reverse("password_change_done")
+
+    def test_a_mismatched_new_password_is_not_a_failure(self, reader_client, reader):
+        data = {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": "something else entirely"}
+        for _ in range(6):
+            assert reader_client.post(reverse("password_change"), data).status_code == 200
+        assert change_password(reader_client)["Location"] == reverse("password_change_done")
+
+
 def test_password_change_is_for_logged_in_readers_only(client):
     response = client.get(reverse("password_change"))
     assert response["Location"].startswith(reverse("login"))
