@@ -1,4 +1,8 @@
-"""RSS and Atom feeds, all built from Article.objects.published()."""
+"""RSS and Atom feeds, all built from Article.objects.published().
+
+Every link in a feed is absolute from settings.SITE_URL. Django would prefix the request's Host header, which any
+client sets (an allowed name with another port passes ALLOWED_HOSTS), and a feed is shared from the page cache.
+"""
 
 import re
 from datetime import datetime
@@ -10,6 +14,7 @@ from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import http_date
 
@@ -48,8 +53,13 @@ def entry(article) -> Entry:
     )
 
 
+def absolute(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
 class LatestArticlesFeed(Feed):
     description_template = None
+    url_name = "articles:feed"  # the feed's own address, for its self link
 
     def __call__(self, request, *args, **kwargs):
         """Django's Feed.__call__, but the XML is built as one string: written into the response in some 600
@@ -67,7 +77,10 @@ class LatestArticlesFeed(Feed):
         return f"{settings.SITE_NAME}: latest news"
 
     def link(self):
-        return "/"
+        return absolute("/")
+
+    def feed_url(self, obj):
+        return absolute(reverse(self.url_name, args=[obj.slug] if obj else []))
 
     def description(self):
         return f"The latest stories from {settings.SITE_NAME}."
@@ -93,7 +106,7 @@ class LatestArticlesFeed(Feed):
         return item.description
 
     def item_link(self, item):
-        return item.link
+        return absolute(item.link)
 
     def item_pubdate(self, item):
         return item.published
@@ -107,10 +120,13 @@ class LatestArticlesFeed(Feed):
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
     feed_type = Atom1Feed
+    url_name = "articles:atom"
     subtitle = LatestArticlesFeed.description
 
 
 class CategoryFeed(LatestArticlesFeed):
+    url_name = "articles:category_feed"
+
     def get_object(self, request, slug):
         return get_object_or_404(Category, slug=slug)
 
@@ -118,7 +134,7 @@ class CategoryFeed(LatestArticlesFeed):
         return xml_safe(f"{settings.SITE_NAME}: {obj.name}")
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute(obj.get_absolute_url())
 
     def description(self, obj):
         return xml_safe(obj.description or f"The latest {obj.name} stories.")
@@ -129,10 +145,13 @@ class CategoryFeed(LatestArticlesFeed):
 
 class CategoryAtomFeed(CategoryFeed):
     feed_type = Atom1Feed
+    url_name = "articles:category_atom"
     subtitle = CategoryFeed.description
 
 
 class AuthorFeed(LatestArticlesFeed):
+    url_name = "articles:author_feed"
+
     def get_object(self, request, slug):
         return get_object_or_404(Author, slug=slug)
 
@@ -140,7 +159,7 @@ class AuthorFeed(LatestArticlesFeed):
         return xml_safe(f"{settings.SITE_NAME}: stories by {obj.name}")
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute(obj.get_absolute_url())
 
     def description(self, obj):
         return xml_safe(f"The latest stories by {obj.name}.")
@@ -151,4 +170,5 @@ class AuthorFeed(LatestArticlesFeed):
 
 class AuthorAtomFeed(AuthorFeed):
     feed_type = Atom1Feed
+    url_name = "articles:author_atom"
     subtitle = AuthorFeed.description

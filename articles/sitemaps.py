@@ -1,10 +1,24 @@
+"""The sitemap, from published() like every public list. Its addresses are absolute from settings.SITE_URL, never
+from the request's Host header, which any client sets and which a copy in the page cache would pass on to everyone."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from articles.models import Article, Category
 
 
-class ArticleSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class ArticleSitemap(SiteSitemap):
     changefreq = "daily"
     limit = 5000
 
@@ -15,14 +29,14 @@ class ArticleSitemap(Sitemap):
         return item.updated_at
 
 
-class CategorySitemap(Sitemap):
+class CategorySitemap(SiteSitemap):
     changefreq = "hourly"
 
     def items(self):
         return Category.objects.all()
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(SiteSitemap):
     changefreq = "hourly"
 
     def items(self):

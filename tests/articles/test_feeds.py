@@ -1,3 +1,4 @@
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -60,3 +61,68 @@ def test_sitemap_lists_published_articles_only(client, article):
     assert any(loc.endswith(article.get_absolute_url()) for loc in locations)
     assert not any(loc.endswith(draft.get_absolute_url()) for loc in locations)
     assert any(loc.endswith(article.category.get_absolute_url()) for loc in locations)
+
+
+class TestHostileHostHeader:
+    """#14 finding 2: `Host: 127.0.0.1:1` passes ALLOWED_HOSTS (the port is not checked), and the copy made for it is
+    shared from the page cache; so no absolute address may come from the Host header."""
+
+    HOSTILE = "testserver:1"
+
+    @pytest.fixture(autouse=True)
+    def _site_url(self, settings):
+        settings.SITE_URL = "https://news.example"
+
+    def absolute_urls(self, response) -> list[str]:
+        text = response.content.decode()
+        return [url for url in re.findall(r"""https?://[^\s"'<>&]+""", text) if not url.startswith(EXTERNAL)]
+
+    def urls(self, article):
+        return [
+            reverse("articles:feed"),
+            reverse("articles:atom"),
+            reverse("articles:category_feed", args=[article.category.slug]),
+            reverse("articles:category_atom", args=[article.category.slug]),
+            reverse("articles:author_feed", args=[article.authors.get().slug]),
+            reverse("articles:author_atom", args=[article.authors.get().slug]),
+            "/sitemap.xml",
+            article.get_absolute_url(),
+            "/robots.txt",
+        ]
+
+    def test_every_absolute_url_points_at_site_url(self, client, article):
+        for url in self.urls(article):
+            response = client.get(url, HTTP_HOST=self.HOSTILE)
+            assert response.status_code == 200, url
+            found = self.absolute_urls(response)
+            assert found, url
+            strays = [each for each in found if not (each + "/").startswith("https://news.example/")]
+            assert not strays, (url, strays)
+            assert "testserver" not in response.content.decode(), url
+
+    def test_the_copy_a_hostile_host_leaves_in_the_cache_is_clean_for_the_next_reader(self, client, article):
+        for url in self.urls(article):
+            client.get(url, HTTP_HOST=self.HOSTILE)
+            assert "testserver" not in client.get(url).content.decode(), url
+
+    def test_the_feeds_self_link_and_entries_are_absolute(self, client, article):
+        root = ET.fromstring(client.get(reverse("articles:atom"), HTTP_HOST=self.HOSTILE).content)
+        self_link = next(link for link in root.iter(f"{ATOM}link") if link.get("rel") == "self")
+        assert self_link.get("href") == "https://news.example/feed/atom/"
+        entry_link = root.find(f"{ATOM}entry/{ATOM}link").get("href")
+        assert entry_link == f"https://news.example{article.get_absolute_url()}"
+
+
+# Addresses that are not ours by design: share endpoints, namespaces and vocabularies.
+EXTERNAL = (
+    "https://www.facebook.com/",
+    "https://x.com/",
+    "https://www.linkedin.com/",
+    "https://wa.me/",
+    "https://t.me/",
+    "https://www.reddit.com/",
+    "http://www.w3.org/",
+    "http://www.sitemaps.org/",
+    "https://schema.org",
+    "http://purl.org/",
+)
