@@ -49,6 +49,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.http.request import split_domain_port
@@ -408,7 +409,11 @@ class PageCacheMiddleware:
             return response
 
         try:
-            key = _page_key(request)  # validates the host
+            key = _page_key(request)
+        except DisallowedHost:
+            # Never a copy for a foreign Host; whatever answers such requests (the health check does) still may.
+            return self.get_response(request)
+        try:
             found = _page_cache().get_many([key, GENERATION_KEY]) if self._one_cache() else None
             entry = found.get(key) if found is not None else _page_cache().get(key)
             if isinstance(entry, Entry) and _still_fresh(entry, time.time()):
