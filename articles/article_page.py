@@ -1,4 +1,5 @@
-"""What a public article page loads: the article with its category, then its bylines, tags and corrections.
+"""What a public article page loads: the article with its category and lead photo, then its bylines, tags and
+corrections.
 
 Fetched the usual way (a filtered get with select_related, two prefetches and a tag query), these cost about 4 ms of
 Python per page for well under 0.2 ms of database work. Two hand-written queries, built once per process from the
@@ -15,7 +16,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, ArticleAuthor, Author, Category, Correction
+from articles.models import Article, ArticleAuthor, Author, Category, Correction, Photo
 from comments.models import discussion_from_json, discussion_json_sql, discussion_params
 from newsblog import sql
 from newsblog.reversing import cached_reverse
@@ -48,11 +49,13 @@ class Extras(NamedTuple):
 
 ARTICLE = RowLoader(Article, [field.attname for field in Article._meta.concrete_fields if field.name != "body"])
 CATEGORY = RowLoader(Category, [field.attname for field in Category._meta.concrete_fields])
+PHOTO = RowLoader(Photo, [field.attname for field in Photo._meta.concrete_fields])
 
 
 @cache
 def _article_sql(vendor: str) -> str:
-    """Every column of the article but its Markdown source, then its category's columns, then as JSON its bylines,
+    """Every column of the article but its Markdown source, then its category's and lead photo's columns (NULL when it
+    has none), then as JSON its bylines,
     tags and corrections, and its discussion: one round trip for the whole page. (`vendor` keys the cache: the JSON
     is spelled differently on each database.)"""
 
@@ -62,20 +65,23 @@ def _article_sql(vendor: str) -> str:
     quote = connection.ops.quote_name
     columns = [f"a.{quote(field.column)}" for field in ARTICLE.fields]
     columns += [f"c.{quote(field.column)}" for field in CATEGORY.fields]
+    columns += [f"p.{quote(field.column)}" for field in PHOTO.fields]
     columns.append(sql.json_rows(["j.kind", "j.name", "j.slug", "j.pos", "j.tie", "j.at"], _extras_sql("a.id")))
     columns.append(discussion_json_sql())
     # Only names from the models go into the text; every value is a query parameter.
     return (
         f"SELECT {', '.join(columns)} FROM {table(Article)} a "  # noqa: S608
         f"INNER JOIN {table(Category)} c ON c.id = a.category_id "
+        f"LEFT OUTER JOIN {table(Photo)} p ON p.id = a.photo_id "
         "WHERE a.slug = %s AND a.status = %s AND a.published_at <= %s"
     )
 
 
 def published_article(slug: str, *, viewer) -> Article | None:
-    """The published article at `slug` with its category attached, or None: what Article.objects.published()
-    .select_related("category").defer("body").get(slug=slug) returns, at a fraction of the CPU. In the same round
-    trip come the rows extras() and the discussion as `viewer` sees it (comments.discussion.load()) would fetch."""
+    """The published article at `slug` with its category and photo attached, or None: what Article.objects
+    .published().select_related("category", "photo").defer("body").get(slug=slug) returns, at a fraction of the CPU.
+    In the same round trip come the rows extras() and the discussion as `viewer` sees it (comments.discussion.load())
+    would fetch."""
     content_type = ContentType.objects.get_for_model(Article)  # cached by Django after the first call
     params = [content_type.pk, *discussion_params(viewer), slug, Article.Status.PUBLISHED.value, timezone.now()]
     rows = sql.fetch("newsblog_article_page", _article_sql(connection.vendor), params)
@@ -83,8 +89,10 @@ def published_article(slug: str, *, viewer) -> Article | None:
         return None
     row = rows[0]
     split = len(ARTICLE.attnames)
+    photo_split = split + len(CATEGORY.attnames)
     article = ARTICLE.load(row[:split])
-    article.category = CATEGORY.load(row[split:-2])
+    article.category = CATEGORY.load(row[split:photo_split])
+    article.photo = PHOTO.load(row[photo_split:-2]) if article.photo_id is not None else None
     article.__dict__["page_extras"] = _extras(sorted(sql.from_json(row[-2]), key=_extras_order))
     article.__dict__["page_discussion"] = (viewer.pk, discussion_from_json(row[-1]))
     return article

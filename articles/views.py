@@ -69,7 +69,7 @@ def section_blocks() -> list[tuple[Category, list[Article]]]:
     newest = Window(RowNumber(), partition_by=F("category_id"), order_by=[F("published_at").desc(), F("id").desc()])
     rows = (
         Article.objects.published()
-        .select_related("category")
+        .select_related("category", "photo")
         .defer("body", "body_html")
         .annotate(position=newest)
         .filter(position__lte=SECTION_BLOCK_SIZE + SECONDARY_SIZE + 1)
@@ -246,7 +246,7 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         """For staff previews (house rule 10): the published articles, and the unpublished ones they work on."""
         articles = Article.objects.published() | Article.objects.editable_by(self.request.user)
-        return articles.select_related("category").defer("body")
+        return articles.select_related("category", "photo").defer("body")
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
