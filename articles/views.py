@@ -1,6 +1,7 @@
 import functools
 import hashlib
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -12,7 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag, TaggedItem
 
-from articles import article_page, reads, structured_data
+from articles import article_page, embeds, reads, structured_data
 from articles.caching import content_token
 from articles.forms import SearchForm
 from articles.models import Article, Author, Category
@@ -169,6 +170,12 @@ class TrendingView(TemplateView):
         )
 
 
+def allow_frames_from(origins, request, response):
+    """Let this one page frame its embeds' players (CSP frame-src), with django-csp's own @csp_update; every other
+    page keeps the site's policy, which allows no frames at all."""
+    return csp_update({"frame-src": origins})(lambda request: response)(request)
+
+
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -195,6 +202,8 @@ class ArticleDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
+        if origins := response.context_data["embed_origins"]:
+            response = allow_frames_from(origins, request, response)
         if not self.object.is_public:
             # A preview is never stored by a browser, a proxy or the page cache, and is not a read.
             add_never_cache_headers(response)
@@ -225,6 +234,7 @@ class ArticleDetailView(DetailView):
             canonical_url=url,
             current_category_slug=article.category.slug,
             corrections=extras.corrections,
+            embed_origins=embeds.frame_origins(article.body_html),
             is_preview=not article.is_public,
             modified_at=modified,
             # The related-stories block is cached under these ids; the template loads the stories only to render it.

@@ -66,6 +66,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Newsblog")
 
+# Mastodon servers whose posts may be embedded in a story (articles/embeds.py). Mastodon has no single host, and a
+# pattern matching any server would let any site that mimics its URLs be framed; the newsroom lists the ones it uses.
+EMBED_MASTODON_HOSTS = frozenset(
+    env_list("EMBED_MASTODON_HOSTS", ["mastodon.social", "mastodon.online", "mas.to", "journa.host", "newsie.social"])
+)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
