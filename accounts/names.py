@@ -1,10 +1,11 @@
-"""Rules for the names readers choose (username and display name) so that none passes for the newsroom or another reader.
+"""Rules for the names readers choose (username, display name), so that none passes for the newsroom or another reader.
 
 Django's UnicodeUsernameValidator still decides which characters a username may hold; these checks come on top:
-- a word mixing lookalike letters of two alphabets ("vіctim" with a Cyrillic і) is refused, using the Unicode
-  confusables data through confusable_homoglyphs. Words in one alphabet each ("Jean 李", "Саша") are fine;
+- a word mixing lookalike letters of two alphabets ("victim" written with a Cyrillic i) is refused, using Unicode's
+  confusables data through confusable_homoglyphs. Words each in one alphabet (a Latin and a Han word, a Cyrillic
+  name) are fine;
 - a name with a newsroom word in it ("editor", "The Newsblog Editors (staff)") is refused, also when its letters are
-  lookalikes ("Ѕtaff") or fullwidth forms ("Ｅditor"). Staff comments carry their own mark instead.
+  lookalikes (a Cyrillic S in "Staff") or fullwidth forms. Staff comments carry their own mark instead.
 """
 
 import re
@@ -20,7 +21,7 @@ RESERVED_WORDS = frozenset(
     }
 )  # fmt: skip
 
-MIXED_ALPHABETS = "Use letters from one alphabet in each word: “%(word)s” mixes lookalike letters of different alphabets."
+MIXED_ALPHABETS = "Use letters from one alphabet in each word: “%(word)s” mixes lookalike letters of two alphabets."
 RESERVED = "Names with “%(word)s” in them are kept for the newsroom; choose another name."
 
 
@@ -38,8 +39,8 @@ def validate_name(value: str) -> None:
 
 
 def _latin_lookalike(char: str) -> str:
-    """The Latin letter a non-ASCII character passes for ("е" Cyrillic → "e"), or the character itself. ASCII is kept
-    as typed, so that "admin1" stays a different word from "adminl"."""
+    """The Latin letter a non-ASCII character passes for (Cyrillic "\u0435" → "e"), or the character itself. ASCII
+    is kept as typed, so that "admin1" stays a different word from "adminl"."""
     if char.isascii():
         return char
     for found in confusables.is_confusable(char, preferred_aliases=["latin"], greedy=True) or []:
