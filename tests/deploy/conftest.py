@@ -1,9 +1,8 @@
 """Debian's nginx with the shipped deploy/nginx.conf, in front of gunicorn running this checkout.
 
-The configuration is generated from deploy/nginx.conf itself: only what cannot run on a test machine is rewritten
-(ports to free loopback ports, the TLS server to plain HTTP, the cache and media paths to a temporary folder), each
-rewrite asserted to apply exactly once, so a change to the shipped file is tested, and a change this fixture cannot
-follow fails loudly. Everything else (the cookie map, the micro-cache rules, the headers) is the shipped text.
+The configuration is generated from deploy/nginx.conf itself by scripts/nginx_local.py: only ports, the TLS server
+and the cache and media paths are rewritten, each rewrite asserted to apply exactly once, so a change to the shipped
+file is tested. Everything else (the cookie map, the micro-cache rules, the headers) is the shipped text.
 
 gunicorn (DEBUG off) shares the test database and a Redis database with the test process, so a write made in a
 test invalidates what gunicorn caches. It needs PostgreSQL: SQLite's test database lives in the test process's
@@ -11,7 +10,6 @@ memory. Without nginx the tests skip, except in CI, where they are required.
 """
 
 import os
-import re
 import secrets
 import shutil
 import socket
@@ -25,41 +23,10 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-NGINX = "/usr/sbin/nginx"
-SHIPPED = Path(settings.BASE_DIR) / "deploy" / "nginx.conf"
+from scripts import nginx_local
+
 REDIS_URL = "redis://127.0.0.1:6379/15"
 STARTUP_SECONDS = 30
-
-
-def micro_cache_seconds(shipped: str) -> int:
-    return int(re.search(r"proxy_cache_valid 200 301 404 (\d+)s;\s+# MICRO_CACHE", shipped).group(1))
-
-
-def _rewrite(text: str, pattern: str, replacement: str, flags=0) -> str:
-    new, count = re.subn(pattern, replacement, text, flags=flags)
-    assert count == 1, f"deploy/nginx.conf changed: {pattern!r} matched {count} times; update tests/deploy/conftest.py"
-    return new
-
-
-def adapted_config(shipped: str, *, port: int, app_port: int, folder: Path) -> str:
-    """deploy/nginx.conf made runnable on loopback ports, wrapped in the main configuration it is included from."""
-    site = _rewrite(shipped, r"server 127\.0\.0\.1:8000;", f"server 127.0.0.1:{app_port};")
-    site = _rewrite(site, r"proxy_cache_path /var/cache/nginx/newsblog ", f"proxy_cache_path {folder / 'cache'} ")
-    site = _rewrite(site, r"\nserver \{\s*listen 80;.*?\n\}\n", "\n", flags=re.S)  # the plain-HTTP redirect
-    site = _rewrite(site, r"listen 443 ssl http2;", f"listen 127.0.0.1:{port};")
-    site = _rewrite(site, r"\n\s*listen \[::\]:443 ssl http2;", "")
-    site = _rewrite(site, r"\n\s*ssl_certificate [^\n]*", "")
-    site = _rewrite(site, r"\n\s*ssl_certificate_key [^\n]*", "")
-    site = _rewrite(site, r"alias /srv/newsblog/media/;", f"alias {folder / 'media'}/;")
-    temp = "\n".join(
-        f"  {kind}_temp_path {folder / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    user = "user root root;\n" if os.geteuid() == 0 else ""  # workers must reach the temporary folder
-    return (
-        f"{user}worker_processes 1;\npid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'} warn;\n"
-        f"events {{ worker_connections 256; }}\nhttp {{\n  include /etc/nginx/mime.types;\n  access_log off;\n"
-        f"{temp}\n{site}\n}}\n"
-    )
 
 
 def free_port() -> int:
@@ -99,15 +66,15 @@ def database_url() -> str:
 @pytest.fixture(scope="module")
 def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
     """The base URL of nginx (shipped config) in front of gunicorn; yields (url, cache key prefix)."""
-    if not os.access(NGINX, os.X_OK):
+    if not os.access(nginx_local.NGINX, os.X_OK):
         if os.environ.get("CI"):
-            pytest.fail(f"{NGINX} not found, and the nginx tests are required in CI (apt-get install nginx).")
-        pytest.skip(f"{NGINX} not found; apt-get install nginx to run the nginx tests")
+            pytest.fail(
+                f"{nginx_local.NGINX} not found, and the nginx tests are required in CI (apt-get install nginx)."
+            )
+        pytest.skip(f"{nginx_local.NGINX} not found; apt-get install nginx to run the nginx tests")
     if connection.vendor != "postgresql":
         pytest.skip("gunicorn cannot share SQLite's in-memory test database; these run on PostgreSQL")
     folder = tmp_path_factory.mktemp("nginx")
-    for name in ("cache", "media"):
-        (folder / name).mkdir()
     prefix = f"nginx-test-{secrets.token_hex(4)}"
     port, app_port = free_port(), free_port()
     env = os.environ | {
@@ -140,16 +107,11 @@ def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-    config = folder / "nginx.conf"
-    config.write_text(adapted_config(SHIPPED.read_text(), port=port, app_port=app_port, folder=folder))
     nginx = None
     try:
         wait_for(f"http://127.0.0.1:{app_port}/healthz", gunicorn, gunicorn_log)
-        checked = subprocess.run([NGINX, "-t", "-p", str(folder), "-c", str(config)], capture_output=True, text=True)
-        assert checked.returncode == 0, checked.stderr
-        nginx_log = folder / "error.log"
-        nginx = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(config), "-g", "daemon off;"])
-        wait_for(f"http://127.0.0.1:{port}/healthz", nginx, nginx_log)
+        nginx = nginx_local.start(folder, port=port, app_port=app_port)
+        wait_for(f"http://127.0.0.1:{port}/healthz", nginx, folder / "error.log")
         yield f"http://127.0.0.1:{port}", prefix
     finally:
         if nginx is not None:
