@@ -28,7 +28,7 @@ from django.utils.text import capfirst
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from articles import images, page_parts, services
+from articles import cache_tags, caching, images, page_parts, services
 from articles.models import Article, ArticleAuthor, Author, Category, Correction
 
 PUBLISH = "articles.publish_article"
@@ -404,8 +404,11 @@ class ArticleAdmin(admin.ModelAdmin):
         if not pks:
             self.message_user(request, "Nothing to change: the selected articles are like that already.")
             return
-        # One UPDATE for the lot (no per-row save); the page cache is refreshed after every admin POST.
+        # One UPDATE for the lot (no per-row save), so no signal: the pages they are on are invalidated here.
+        was_listed = cache_tags.listed_articles(Article.objects.filter(pk__in=pks, status=Article.Status.PUBLISHED))
         Article.objects.filter(pk__in=pks).update(**values, updated_at=timezone.now())
+        is_listed = cache_tags.listed_articles(Article.objects.filter(pk__in=pks, status=Article.Status.PUBLISHED))
+        caching.invalidate(*was_listed, *is_listed, schedule=True)
         labels = [capfirst(Article._meta.get_field(name).verbose_name) for name in values]
         LogEntry.objects.log_actions(
             request.user.pk, Article.objects.filter(pk__in=pks), CHANGE, [{"changed": {"fields": labels}}]

@@ -2,6 +2,7 @@ import functools
 import hashlib
 from operator import attrgetter
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -13,8 +14,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag, TaggedItem
 
-from articles import page_parts, reads, structured_data
-from articles.caching import content_token
+from articles import embeds, page_parts, reads, structured_data
+from articles.caching import page_tags, tag_page, version_of
 from articles.forms import SearchForm
 from articles.models import Article, Author, Category
 from articles.pagination import ArticlePaginator, count_cache_key
@@ -31,15 +32,19 @@ LIST_CACHE_SECONDS = 60 * 60
 LISTING = Article.objects.for_listing()
 
 
-def get_listed_or_404(request, model, slug):
-    """The category, author or tag a list page is about, cached under the content token: every reader of every
-    page of that list needs the same row until the next change."""
+def get_listed_or_404(request, model, slug, kind: str):
+    """The category, author or tag a list page is about (`kind` is its page-cache tag prefix), which the page is
+    then tagged with. The row is cached under that tag's version: every reader of every page of that list needs the
+    same row until it changes."""
     digest = hashlib.md5(slug.encode(), usedforsecurity=False).hexdigest()
-    key = f"articles:{model._meta.label_lower}:{content_token(request)}:{digest}"
-    found = cache.get(key)
-    if found is None:
+    pk = cache.get(f"articles:slug:{kind}:{digest}")
+    key = f"articles:{kind}:{pk}:{version_of(request, f'{kind}:{pk}')}" if pk is not None else None
+    found = cache.get(key) if key else None
+    if found is None or found.slug != slug:
         found = get_object_or_404(model, slug=slug)
-        cache.set(key, found, LIST_CACHE_SECONDS)
+        cache.set(f"articles:slug:{kind}:{digest}", found.pk, LIST_CACHE_SECONDS)
+        cache.set(f"articles:{kind}:{found.pk}:{version_of(request, f'{kind}:{found.pk}')}", found, LIST_CACHE_SECONDS)
+    tag_page(request, f"{kind}:{found.pk}")
     return found
 
 
@@ -54,7 +59,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         # Both lists are the same for every reader until the next change.
-        key = f"articles:home:{content_token(self.request)}"
+        tag_page(self.request, "home")
+        key = f"articles:home:{version_of(self.request, 'home')}"
         front_page = cache.get(key)
         if front_page is None:
             published = LISTING.published()
@@ -77,7 +83,7 @@ class ArticleListView(ListView):
         return LISTING.published()
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        key = count_cache_key(content_token(self.request), self.request.path, self.request.GET)
+        key = count_cache_key(version_of(self.request, *page_tags(self.request)), self.request.path, self.request.GET)
         return super().get_paginator(queryset, per_page, count_key=key, **kwargs)
 
 
@@ -85,7 +91,7 @@ class CategoryView(ArticleListView):
     template_name = "articles/category_detail.html"
 
     def get_queryset(self):
-        self.category = get_listed_or_404(self.request, Category, self.kwargs["slug"])
+        self.category = get_listed_or_404(self.request, Category, self.kwargs["slug"], "section")
         return super().get_queryset().filter(category=self.category)
 
     def get_context_data(self, **kwargs):
@@ -96,7 +102,7 @@ class AuthorView(ArticleListView):
     template_name = "articles/author_detail.html"
 
     def get_queryset(self):
-        self.author = get_listed_or_404(self.request, Author, self.kwargs["slug"])
+        self.author = get_listed_or_404(self.request, Author, self.kwargs["slug"], "author")
         return super().get_queryset().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
@@ -107,7 +113,7 @@ class TagView(ArticleListView):
     template_name = "articles/tag_detail.html"
 
     def get_queryset(self):
-        self.tag = get_listed_or_404(self.request, Tag, self.kwargs["slug"])
+        self.tag = get_listed_or_404(self.request, Tag, self.kwargs["slug"], "tag")
         # EXISTS rather than filter(tags=...): taggit's join casts object_id to bigint, which keeps PostgreSQL off
         # the (content_type, object_id) index; a tag on 30,000 articles took 115 ms, this takes 0.1 ms.
         tagged = TaggedItem.objects.filter(
@@ -135,6 +141,7 @@ class SearchView(ArticleListView):
         return response
 
     def get_queryset(self):
+        tag_page(self.request, "search")  # never stored as a page; its cached counts and fragments follow the tag
         if not self.form.is_valid():
             return Article.objects.none()
         return self.form.search(super().get_queryset())
@@ -148,6 +155,7 @@ class TrendingView(TemplateView):
     template_name = "articles/trending.html"
 
     def get_context_data(self, **kwargs):
+        tag_page(self.request, "search")  # not a stored page; its cards' fragments follow the tag
         since = timezone.localdate() - timezone.timedelta(days=TRENDING_DAYS - 1)
         most_read = (
             Article.objects.published()
@@ -181,6 +189,7 @@ def article_page_context(article: Article, *, request) -> dict:
         "canonical_url": url,
         "current_category_slug": article.category.slug,
         "corrections": corrections,
+        "embed_origins": embeds.frame_origins(article.body_html),
         "is_preview": not article.is_public,
         "modified_at": modified,
         "share_links": share_links(url=url, title=article.headline),
@@ -191,6 +200,12 @@ def article_page_context(article: Article, *, request) -> dict:
         # The discussion, from the comments app (articles/page_parts.py).
         **page_parts.discussion().page_context(article=article, request=request),
     }
+
+
+def allow_frames_from(origins, request, response):
+    """Let this one page frame its embeds' players (CSP frame-src), with django-csp's own @csp_update; every other
+    page keeps the site's policy, which allows no frames at all."""
+    return csp_update({"frame-src": origins})(lambda request: response)(request)
 
 
 class ArticleDetailView(DetailView):
@@ -219,10 +234,13 @@ class ArticleDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
+        if origins := response.context_data["embed_origins"]:
+            response = allow_frames_from(origins, request, response)
         if not self.object.is_public:
             # A preview is never stored by a browser, a proxy or the page cache, and is not a read.
             add_never_cache_headers(response)
             return response
+        tag_page(request, f"article:{self.object.pk}", f"section:{self.object.category_id}")
         reads.record_read(self.object.pk)
         response.read_article_id = self.object.pk  # the page cache counts a read each time it serves this copy
         return response
@@ -230,7 +248,7 @@ class ArticleDetailView(DetailView):
     def latest_in_category(self, category_id) -> list[int]:
         """The ids of the category's newest stories, shared by every article page of that category: cached under the
         content token, so they are exact, and a page costs one query fewer."""
-        key = f"articles:latest:{content_token(self.request)}:{category_id}"
+        key = f"articles:latest:{version_of(self.request, f'section:{category_id}')}:{category_id}"
         latest = cache.get(key)
         if latest is None:
             newest = LISTING.published().filter(category_id=category_id).values_list("pk", flat=True)

@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 
+from articles import cache_tags, caching
 from comments.models import Comment
 
 
@@ -18,8 +19,10 @@ class CommentAdmin(admin.ModelAdmin):
     actions = ["approve", "remove", "mark_spam"]
 
     def _set_status(self, request, queryset, status, verb):
-        # update() sends no signal; the page cache is refreshed by any successful admin POST (articles/caching.py).
+        # update() sends no signal: the pages of the comments' articles are invalidated here.
+        articles = set(queryset.values_list("article_id", flat=True))
         count = queryset.update(status=status)
+        caching.invalidate(*cache_tags.article_pages(articles))
         self.message_user(request, f"{count} comment{'s' if count != 1 else ''} {verb}.", messages.SUCCESS)
 
     @admin.action(description="Approve selected comments", permissions=["change"])

@@ -6,7 +6,7 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         from articles import page_parts
-        from comments import discussion
+        from comments import discussion, signals  # noqa: F401  (signals connects its receivers on import)
 
         # The article page, its lists and the admin get the discussion through this one entry point.
         page_parts.register_discussion(discussion)
