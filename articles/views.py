@@ -1,12 +1,14 @@
 import functools
 import hashlib
+import itertools
 from operator import attrgetter
 
 from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q, Sum
+from django.db.models import Exists, F, OuterRef, Q, Sum, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -25,6 +27,8 @@ TRENDING_DAYS = 7
 TRENDING_PERIOD = timezone.timedelta(days=TRENDING_DAYS)
 TRENDING_SIZE = 10
 RELATED_SIZE = 4
+SECONDARY_SIZE = 4
+SECTION_BLOCK_SIZE = 3
 RELATED_CACHE_SECONDS = 60 * 60
 LIST_CACHE_SECONDS = 60 * 60
 # published().for_listing() for every list, cloned from one built per process: building the comment-count
@@ -54,22 +58,22 @@ def stories(ids: list[int]) -> list[Article]:
     return [found[pk] for pk in ids if pk in found]
 
 
-class HomeView(TemplateView):
-    template_name = "articles/home.html"
+def section_blocks() -> list[tuple[Category, list[Article]]]:
+    """Each section's newest stories, sections in nav order: one query for all of them.
 
-    def get_context_data(self, **kwargs):
-        # Both lists are the same for every reader until the next change.
-        tag_page(self.request, "home")
-        key = f"articles:home:{version_of(self.request, 'home')}"
-        front_page = cache.get(key)
-        if front_page is None:
-            published = LISTING.published()
-            lead = published.filter(featured=True).first() or published.first()
-            latest = published.exclude(pk=lead.pk) if lead else published
-            front_page = (lead, list(latest[: settings.ARTICLES_PER_PAGE]))
-            cache.set(key, front_page, LIST_CACHE_SECONDS)
-        lead, latest = front_page
-        return super().get_context_data(lead=lead, latest=latest, **kwargs)
+    One more story per section than a block shows, so a block stays full when the lead or a secondary story above it
+    is left out. No comment counts: the blocks do not print them, and counting them for every row the window
+    numbers would cost more than the rest of the page."""
+    newest = Window(RowNumber(), partition_by=F("category_id"), order_by=[F("published_at").desc(), F("id").desc()])
+    rows = (
+        Article.objects.published()
+        .select_related("category")
+        .defer("body", "body_html")
+        .annotate(position=newest)
+        .filter(position__lte=SECTION_BLOCK_SIZE + SECONDARY_SIZE + 1)
+        .order_by("category__nav_position", "category__name", "position")
+    )
+    return [(category, list(group)) for category, group in itertools.groupby(rows, key=attrgetter("category"))]
 
 
 class ArticleListView(ListView):
@@ -85,6 +89,42 @@ class ArticleListView(ListView):
     def get_paginator(self, queryset, per_page, **kwargs):
         key = count_cache_key(version_of(self.request, *page_tags(self.request)), self.request.path, self.request.GET)
         return super().get_paginator(queryset, per_page, count_key=key, **kwargs)
+
+
+class HomeView(ArticleListView):
+    """The front page: the lead, the next stories, a block per section in nav order, and below them the latest list,
+    whose further pages ("More stories", /?page=2) carry on where page 1 stops."""
+
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        tag_page(self.request, "home")  # before the list: its cache keys follow the page's tags
+        context = super().get_context_data(**kwargs)
+        if context["page_obj"].number == 1:
+            context.update(self.front_page(context["articles"]))
+        return context
+
+    def front_page(self, latest) -> dict:
+        # The same for every reader until the next change: two queries (the newest featured story, the section
+        # blocks) per change. Without a featured story the newest one leads.
+        key = f"articles:home:{version_of(self.request, 'home')}"
+        front = cache.get(key)
+        if front is None:
+            front = {"lead": LISTING.published().filter(featured=True).first(), "sections": section_blocks()}
+            cache.set(key, front, LIST_CACHE_SECONDS)
+        lead = front["lead"] or (latest[0] if latest else None)
+        rest = [article for article in latest if article != lead]
+        shown = {article.pk for article in [lead, *rest[:SECONDARY_SIZE]] if article}
+        sections = [
+            (category, [a for a in stories if a.pk not in shown][:SECTION_BLOCK_SIZE])
+            for category, stories in front["sections"]
+        ]
+        return {
+            "lead": lead,
+            "secondary": rest[:SECONDARY_SIZE],
+            "latest": rest[SECONDARY_SIZE:],
+            "sections": [(category, stories) for category, stories in sections if stories],
+        }
 
 
 class CategoryView(ArticleListView):

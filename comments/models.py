@@ -142,3 +142,8 @@ class Comment(models.Model):
     def author_name(self) -> str:
         """Costs no query when loaded with_names()."""
         return display_name(self.user)
+
+    @property
+    def author_is_staff(self) -> bool:
+        """Whether the page marks the comment as the newsroom's. Costs no query when loaded with_names()."""
+        return self.user.is_staff

@@ -46,7 +46,7 @@ def fill(count, category):
 
 LIST_PAGES = [
     # url name, args, queries right after a change (with the nav the writer rebuilt), queries once cached
-    ("articles:home", [], 2, 0),  # lead story, latest
+    ("articles:home", [], 4, 0),  # count, latest page, the newest featured story, the section blocks
     ("articles:category", ["news"], 3, 0),  # category, count, page
     ("articles:author", None, 3, 0),  # author, count, page
     ("articles:tag", ["shared"], 3, 0),  # tag, count, page
