@@ -29,6 +29,7 @@ from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from articles import cache_tags, caching, images, page_parts, services
+from articles.markdown_limits import MAX_BODY_CHARS, check_body
 from articles.models import Article, ArticleAuthor, Author, Category, Correction
 
 PUBLISH = "articles.publish_article"
@@ -119,6 +120,20 @@ class ArticleAdminForm(StoredPhotoForm):
             "photo_alt": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "photo_caption": forms.TextInput(attrs={"class": "vLargeTextField"}),
         }
+        help_texts = {
+            "body": (
+                f"Markdown, at most {MAX_BODY_CHARS:,} characters. Raw HTML is stripped down to a safe set of tags "
+                "when saved."
+            )
+        }
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        # Saving renders the body in this worker; a body that would take long is refused first (a child process
+        # tries it under a CPU limit). An unchanged body was checked when it was saved.
+        if "body" in self.changed_data:
+            check_body(body)
+        return body
 
     def clean(self):
         cleaned = super().clean()
