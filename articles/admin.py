@@ -28,10 +28,9 @@ from django.utils.text import capfirst
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from articles import cache_tags, caching, images, services
+from articles import cache_tags, caching, images, page_parts, services
 from articles.markdown_limits import MAX_BODY_CHARS, check_body
 from articles.models import Article, ArticleAuthor, Author, Category, Correction
-from comments.models import Comment
 
 PUBLISH = "articles.publish_article"
 THUMBNAIL_WIDTH = 80
@@ -270,7 +269,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         articles = super().get_queryset(request).editable_by(request.user).with_bylines()
-        return articles.annotate(approved_comment_count=Comment.objects.count_per_article())
+        return articles.annotate(approved_comment_count=page_parts.discussion().count_per_article())
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
