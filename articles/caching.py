@@ -76,6 +76,9 @@ CACHED_VIEWS = frozenset(
 # The only query parameters a cached page reads. Any other (utm_source, fbclid, a cache buster) is left out of the
 # key, so it can neither multiply the stored copies nor miss on purpose.
 KEPT_PARAMETERS = ("page",)
+# Parameters that make a page one reader's moment (the reply form under a comment): such a request neither gets nor
+# leaves a copy, so that arbitrary values cannot fill the cache either.
+UNSHARED_PARAMETERS = frozenset({"reply"})
 
 STATE_KEY = "pagecache:state:3"  # bump the number whenever SiteState changes shape
 STATE_SECONDS = 24 * 60 * 60
@@ -369,6 +372,7 @@ def _may_use_cache(request) -> bool:
         settings.PAGE_CACHE_SECONDS > 0
         and is_anonymous_request(request)
         and not request.path.startswith(settings.STATIC_URL)
+        and UNSHARED_PARAMETERS.isdisjoint(request.GET)
     )
 
 

@@ -29,6 +29,18 @@ def test_the_page_number_is_part_of_the_key_and_nothing_else_is():
     assert key({"page": 2, "utm_source": "x"}) == key({"page": 2})
 
 
+def test_a_reply_form_neither_gets_nor_leaves_a_copy(client, article):
+    comment = make_comment(article=article, body="Worth answering.")
+    url = article.get_absolute_url()
+    replying = client.get(url, {"reply": comment.pk})
+    assert "X-Page-Cache" not in replying
+    assert "Replying to" in replying.content.decode()
+    shared = client.get(url)
+    assert shared["X-Page-Cache"] == "miss"
+    assert "Replying to" not in shared.content.decode()
+    assert "X-Page-Cache" not in client.get(url, {"reply": comment.pk})
+
+
 def test_a_host_with_another_port_gets_the_same_copy_and_no_links_of_its_own(client, settings, article):
     settings.SITE_URL = "https://news.example.com"
     for url in (reverse("articles:feed"), reverse("articles:atom"), reverse("sitemap")):
