@@ -4,6 +4,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from django.core.cache import caches
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
@@ -27,6 +28,22 @@ def test_the_page_number_is_part_of_the_key_and_nothing_else_is():
 
     assert key({"page": 2}) != key({})
     assert key({"page": 2, "utm_source": "x"}) == key({"page": 2})
+
+
+def test_unknown_query_parameters_share_the_list_fragment_too(reader_client, article, monkeypatch):
+    """Logged-in readers skip the page cache; the card grid they get is still one cached fragment per list page."""
+    stored = []
+    fragments = caches["default"]
+    store = fragments.set
+    monkeypatch.setattr(
+        fragments, "set", lambda key, *args, **kwargs: (stored.append(key), store(key, *args, **kwargs))
+    )
+    url = article.category.get_absolute_url()
+    for n in range(5):
+        reader_client.get(url, {"utm_source": n})
+    assert len([key for key in stored if "article_list" in key]) == 1
+    reader_client.get(url, {"page": 1})
+    assert len([key for key in stored if "article_list" in key]) == 2
 
 
 def test_a_reply_form_neither_gets_nor_leaves_a_copy(client, article):
