@@ -167,6 +167,8 @@ def context(*, article, request) -> dict:
     page = Paginator(discussion.threads, settings.COMMENTS_PER_PAGE).get_page(request.GET.get("page"))
     return {
         "comment_count": discussion.approved_count,
+        # The viewer's own comments awaiting moderation: shown to them, so counted in what their heading says.
+        "comment_held_count": sum(entry.pending for entry in discussion.entries.values()),
         "comment_page": page,
         "comment_html": markup.thread_html(rows(page.object_list)),
         "comment_form": form,
