@@ -28,9 +28,9 @@ from django.utils.text import capfirst
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from articles import cache_tags, caching, images, services
+from articles import cache_tags, caching, images, page_parts, services
+from articles.markdown_limits import MAX_BODY_CHARS, check_body
 from articles.models import Article, ArticleAuthor, Author, Category, Correction
-from comments.models import Comment
 
 PUBLISH = "articles.publish_article"
 THUMBNAIL_WIDTH = 80
@@ -120,6 +120,20 @@ class ArticleAdminForm(StoredPhotoForm):
             "photo_alt": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "photo_caption": forms.TextInput(attrs={"class": "vLargeTextField"}),
         }
+        help_texts = {
+            "body": (
+                f"Markdown, at most {MAX_BODY_CHARS:,} characters. Raw HTML is stripped down to a safe set of tags "
+                "when saved."
+            )
+        }
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        # Saving renders the body in this worker; a body that would take long is refused first (a child process
+        # tries it under a CPU limit). An unchanged body was checked when it was saved.
+        if "body" in self.changed_data:
+            check_body(body)
+        return body
 
     def clean(self):
         cleaned = super().clean()
@@ -255,7 +269,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         articles = super().get_queryset(request).editable_by(request.user).with_bylines()
-        return articles.annotate(approved_comment_count=Comment.objects.count_per_article())
+        return articles.annotate(approved_comment_count=page_parts.discussion().count_per_article())
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):

@@ -3,6 +3,7 @@
 Runs when an article is saved; pages print the stored result. The allow-list is what editors need for news copy;
 everything else (script, style, iframes, event attributes, javascript: URLs) is removed by nh3. A known provider's
 link on a line of its own becomes an embed placeholder (articles/embeds.py), written by our template after nh3 ran.
+The admin refuses a body that would take this long to convert (articles/markdown_limits.py).
 """
 
 import re
@@ -24,12 +25,13 @@ ALLOWED_ATTRIBUTES = {
     "th": {"scope"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+EXTENSIONS = ["extra", "sane_lists"]
 
 
 def render_markdown(text: str) -> str:
     marker = f"newsblogembed{secrets.token_hex(8)}x"  # unguessable, so an author cannot place an embed by hand
     text, embeds = _set_aside_embeds(text, marker)
-    html = md.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
+    html = md.markdown(text, extensions=EXTENSIONS, output_format="html")
     html = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
