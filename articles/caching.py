@@ -467,7 +467,7 @@ class PageCacheMiddleware:
         response = _CachedPage(entry.content, entry.status, entry.headers)
         _show_status(response, "hit")
         if entry.read_article_id is not None:
-            reads.record_read(entry.read_article_id)
+            reads.record_read(entry.read_article_id, request)
         if CONDITIONAL_HEADERS.isdisjoint(request.META):
             return response
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
