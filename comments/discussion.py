@@ -89,9 +89,8 @@ def _page_number(value, num_pages: int) -> int:
     return number if 1 <= number <= num_pages else num_pages
 
 
-def load_page(*, article, viewer, number, also=None) -> tuple[ThreadPage, dict[int, Entry]]:
-    """Page `number` of `article`'s discussion as `viewer` sees it, and its entries by comment id. The comment with
-    id `also` (a reply target, maybe on another page) comes in the same query and is among the entries."""
+def load_page(*, article, viewer, number) -> tuple[ThreadPage, dict[int, Entry]]:
+    """Page `number` of `article`'s discussion as `viewer` sees it, and its entries by comment id."""
     threads = Comment.objects.threads(article=article, viewer=viewer)
     starts = page_starts(threads)
     number = _page_number(number, max(len(starts), 1))
@@ -100,36 +99,28 @@ def load_page(*, article, viewer, number, also=None) -> tuple[ThreadPage, dict[i
         on_page = on_page.filter(_from(starts[number - 1]))
     if number < len(starts):
         on_page = on_page.exclude(_from(starts[number]))
-    roots = on_page.values("pk")
-    wanted = Q(pk__in=roots) | Q(thread_root__in=roots)
-    if also is not None:
-        wanted |= Q(pk=also)
-    comments = Comment.objects.filter(article=article).filter(wanted).with_names().order_by("created_at", "id")
-    builder = _Builder(viewer=viewer, article=article)
+    comments = Comment.objects.in_threads(on_page).with_names().order_by("created_at", "id")
+    builder = _Builder(viewer=viewer, article=article, page=number)
     entries = {}
     page_roots = []
     for comment in comments:
         entry = builder.entry(comment)
         entries[comment.pk] = entry
         if comment.parent_id is None:
-            if _on_page(comment, starts, number):
-                page_roots.append(entry)
+            page_roots.append(entry)
         else:
             builder.place(entry, under=entries.get(comment.parent_id))
     return ThreadPage(number, max(len(starts), 1), _prune(page_roots)[::-1]), entries
 
 
-def _on_page(root: Comment, starts: list[tuple], number: int) -> bool:
-    key = (root.created_at, root.pk)
-    return not starts or (key <= starts[number - 1] and (number == len(starts) or key > starts[number]))
-
-
 class _Builder:
-    def __init__(self, *, viewer, article):
+    def __init__(self, *, viewer, article, page: int):
         self.viewer = viewer
         self.viewer_id = viewer.pk if viewer.is_authenticated else None  # once: request.user is a lazy object
         self.now = timezone.now()
-        self.reply_base = article.get_absolute_url() if is_open(article) else ""
+        # A reply link stays on its page, where the comment it answers is shown.
+        on_page = f"page={page}&" if page > 1 else ""
+        self.reply_base = f"{article.get_absolute_url()}?{on_page}reply=" if is_open(article) else ""
 
     def entry(self, comment) -> Entry:
         own = self.viewer_id is not None and comment.user_id == self.viewer_id
@@ -141,14 +132,12 @@ class _Builder:
             pending=pending,
             editable=own and services.can_edit(comment, user=self.viewer, now=self.now),
             deletable=own and (approved or pending),
-            reply_url=f"{self.reply_base}?reply={comment.pk}#comment-form" if approved and self.reply_base else "",
+            reply_url=f"{self.reply_base}{comment.pk}#comment-form" if approved and self.reply_base else "",
         )
 
     @staticmethod
-    def place(entry: Entry, *, under: Entry | None) -> None:
+    def place(entry: Entry, *, under: Entry) -> None:
         """Put a reply under its parent, or beside it when the parent is as deep as replies go."""
-        if under is None:
-            return  # a reply target from another page, brought for the form alone
         if under.depth < MAX_DEPTH:
             entry.depth, entry.shown_under = under.depth + 1, under
             under.replies.append(entry)
@@ -209,12 +198,10 @@ def page_context(*, article, request) -> dict:
     if draft.get("article") != article.pk:
         draft = {}
     reply_id = _int(request.GET.get("reply")) or draft.get("parent")
-    page, entries = load_page(article=article, viewer=viewer, number=request.GET.get("page"), also=reply_id)
-    reply_to = entries.get(reply_id)
-    if reply_to is not None and reply_to.comment.status != Comment.Status.APPROVED:
-        reply_to = None
+    page, entries = load_page(article=article, viewer=viewer, number=request.GET.get("page"))
+    reply_to = _reply_target(reply_id, article=article, entries=entries)
     # Unbound either way: a rejected comment is shown again on its own page (comments/views.py), never here.
-    initial = {"body": draft.get("body", ""), "parent": reply_to.comment.pk if reply_to else None}
+    initial = {"body": draft.get("body", ""), "parent": reply_to.pk if reply_to else None}
     count = getattr(article, "comment_count", None)
     return {
         "discussion": True,
@@ -232,6 +219,17 @@ def page_context(*, article, request) -> dict:
         # ?next= for the log-in and sign-up links, quoted as |urlencode would.
         "comment_login_query": urlencode({"next": f"{article.get_absolute_url()}#comments"}, safe="/"),
     }
+
+
+def _reply_target(pk, *, article, entries) -> Comment | None:
+    """The approved comment of `article` that the form answers, if any."""
+    if pk is None:
+        return None
+    if pk in entries:
+        comment = entries[pk].comment
+        return comment if comment.status == Comment.Status.APPROVED else None
+    # On another page (a draft kept over a log-in that started there): one more query, only then.
+    return Comment.objects.visible().with_names().filter(article=article, pk=pk).first()
 
 
 def _int(value) -> int | None:

@@ -7,6 +7,8 @@ from django.utils import timezone
 from accounts.models import display_name
 from comments.rendering import render_comment
 
+# Which thread a comment belongs to: the id of its top-level comment (indexed).
+THREAD = Coalesce("thread_root", "id")
 # The order of an article's threads: newest first, the id breaking ties between comments of the same instant.
 NEWEST_FIRST = ("-created_at", "-id")
 
@@ -44,6 +46,10 @@ class CommentQuerySet(models.QuerySet):
         shown_reply = Comment.objects.shown_to(viewer).filter(thread_root=OuterRef("pk"))
         roots = self.filter(article=article, parent=None)
         return roots.filter(_shown_to(viewer) | Exists(shown_reply)).order_by(*NEWEST_FIRST)
+
+    def in_threads(self, roots):
+        """The comments of the threads whose top-level comments are `roots` (a queryset of them), these included."""
+        return self.alias(thread=THREAD).filter(thread__in=roots.values("pk"))
 
     def with_names(self):
         """With what author_name reads (the user and their profile) in the same query."""
@@ -106,6 +112,8 @@ class Comment(models.Model):
             models.Index(fields=["status", "-created_at"], name="comment_moderation_idx"),
             # An article's threads, newest first, and the seek to a page of them (comments/discussion.py).
             models.Index(fields=["article", "-created_at", "-id"], condition=Q(parent=None), name="comment_thread_idx"),
+            # A page of threads with every reply: each comment's thread is its thread_root, or itself at the top.
+            models.Index(THREAD, name="comment_thread_key_idx"),
         ]
         constraints = [
             models.CheckConstraint(

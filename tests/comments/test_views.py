@@ -229,6 +229,15 @@ class TestPagination:
         assert nesting(html)[third.pk] == first.pk  # as deep as replies go: shown beside its parent
         assert "First reply." not in comments_section(client.get(many.get_absolute_url(), {"page": 99}))
 
+    def test_reply_links_stay_on_their_page_and_a_target_elsewhere_is_still_found(self, regular_client, many):
+        oldest = Comment.objects.get(body="Thread 0.")
+        section = comments_section(regular_client.get(many.get_absolute_url(), {"page": 100}))
+        assert f"?page=100&amp;reply={oldest.pk}#comment-form" in section
+        # A draft's parent, or a hand-made link, may point at a thread of another page.
+        section = comments_section(regular_client.get(many.get_absolute_url(), {"reply": oldest.pk}))
+        assert "Replying to" in section
+        assert f'name="parent" value="{oldest.pk}"' in section
+
     def test_a_reply_on_an_older_thread_returns_to_that_threads_page(self, regular_client, many):
         oldest = Comment.objects.get(body="Thread 0.")
         response = regular_client.post(
