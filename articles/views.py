@@ -281,7 +281,7 @@ class ArticleDetailView(DetailView):
             add_never_cache_headers(response)
             return response
         tag_page(request, f"article:{self.object.pk}", f"section:{self.object.category_id}")
-        reads.record_read(self.object.pk)
+        reads.record_read(self.object.pk, request)
         response.read_article_id = self.object.pk  # the page cache counts a read each time it serves this copy
         return response
 

@@ -15,6 +15,14 @@ from comments.models import Comment
 
 _sequence = itertools.count(1)
 
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+
+
+def as_reader(number: int = 1) -> dict:
+    """Request extras for reader `number`'s browser: an address of its own and a browser's User-Agent, as
+    #TrendingNews counts one read per client, article and day (articles/reads.py)."""
+    return {"REMOTE_ADDR": f"198.51.100.{number}", "HTTP_USER_AGENT": BROWSER}
+
 
 def make_user(**overrides):
     n = next(_sequence)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, ArticleDailyReads
-from tests.factories import make_article, make_author, make_category
+from tests.factories import as_reader, make_article, make_author, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -144,9 +144,9 @@ class TestArticlePage:
         article = make_article(**overrides)
         assert client.get(article.get_absolute_url()).status_code == 404
 
-    def test_each_view_counts_one_read(self, client, article):
-        client.get(article.get_absolute_url())
-        client.get(article.get_absolute_url())
+    def test_each_readers_view_counts_one_read(self, client, article):
+        client.get(article.get_absolute_url(), **as_reader(1))
+        client.get(article.get_absolute_url(), **as_reader(2))
         assert ArticleDailyReads.objects.get(article=article).reads == 2
 
     def test_related_stories_come_from_the_same_category(self, client, article):
@@ -221,11 +221,11 @@ class TestListPages:
 class TestTrending:
     def test_lists_most_read_of_the_week(self, client, time_machine):
         popular, quiet, stale = make_article(), make_article(), make_article()
-        for _ in range(3):
-            client.get(popular.get_absolute_url())
-        client.get(quiet.get_absolute_url())
+        for number in range(1, 4):
+            client.get(popular.get_absolute_url(), **as_reader(number))
+        client.get(quiet.get_absolute_url(), **as_reader())
         time_machine.move_to(timezone.now() - timedelta(days=10))
-        client.get(stale.get_absolute_url())
+        client.get(stale.get_absolute_url(), **as_reader())
         time_machine.move_to(timezone.now() + timedelta(days=10))
         response = client.get(reverse("articles:trending"))
         assert list(response.context["most_read"]) == [popular, quiet]
