@@ -136,8 +136,10 @@ class _Builder:
         )
 
     @staticmethod
-    def place(entry: Entry, *, under: Entry) -> None:
+    def place(entry: Entry, *, under: Entry | None) -> None:
         """Put a reply under its parent, or beside it when the parent is as deep as replies go."""
+        if under is None:
+            return  # dated before its parent, which only hand-made rows can be: not drawn
         if under.depth < MAX_DEPTH:
             entry.depth, entry.shown_under = under.depth + 1, under
             under.replies.append(entry)
