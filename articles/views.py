@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
@@ -29,6 +29,7 @@ TRENDING_SIZE = 10
 RELATED_SIZE = 4
 SECONDARY_SIZE = 4
 SECTION_BLOCK_SIZE = 3
+LATEST_ELSEWHERE_SIZE = 5
 RELATED_CACHE_SECONDS = 60 * 60
 LIST_CACHE_SECONDS = 60 * 60
 # published().for_listing() for every list, cloned from one built per process: building the comment-count
@@ -56,6 +57,22 @@ def stories(ids: list[int]) -> list[Article]:
     """The listed articles with these ids, in that order."""
     found = LISTING.published().in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
+
+
+def latest_stories(request) -> list[Article]:
+    """The newest few stories, for pages that would otherwise be a dead end (404, a search with no results):
+    cached like the front page, whose changes they follow."""
+    key = f"articles:latest:{version_of(request, 'home')}"
+    latest = cache.get(key)
+    if latest is None:
+        latest = list(LISTING.published()[:LATEST_ELSEWHERE_SIZE])
+        cache.set(key, latest, LIST_CACHE_SECONDS)
+    return latest
+
+
+def page_not_found(request, exception):
+    """handler404: a search box and the latest stories, so a wrong or old address is not a dead end."""
+    return render(request, "404.html", {"latest": latest_stories(request)}, status=404)
 
 
 def section_blocks() -> list[tuple[Category, list[Article]]]:
@@ -188,7 +205,10 @@ class SearchView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         query = self.form.cleaned_data.get("q", "") if self.form.is_valid() else ""
-        return super().get_context_data(form=self.form, query=query, **kwargs)
+        context = super().get_context_data(form=self.form, query=query, **kwargs)
+        if not context["articles"]:
+            context["latest"] = latest_stories(self.request)
+        return context
 
 
 class TrendingView(TemplateView):
