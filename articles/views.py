@@ -92,7 +92,7 @@ def section_blocks() -> list[tuple[Category, list[Article]]]:
     newest = Window(RowNumber(), partition_by=F("category_id"), order_by=[F("published_at").desc(), F("id").desc()])
     rows = (
         Article.objects.published()
-        .select_related("category")
+        .select_related("category", "photo")
         .defer("body", "body_html")
         .annotate(position=newest)
         .filter(position__lte=SECTION_BLOCK_SIZE + SECONDARY_SIZE + 1)
@@ -287,13 +287,13 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         """Published articles; for staff previews (house rule 10), also the unpublished ones they work on. With
-        everything the page shows: category and comment count in the article's query, then one query each for
-        bylines, tags and corrections."""
+        everything the page shows: category, lead photo and comment count in the article's query, then one query
+        each for bylines, tags and corrections."""
         articles = Article.objects.published()
         if self.may_preview():
             articles = articles | Article.objects.editable_by(self.request.user)
         return (
-            articles.select_related("category")
+            articles.select_related("category", "photo")
             .defer("body")
             .with_comment_count()
             .with_bylines()

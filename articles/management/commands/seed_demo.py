@@ -181,16 +181,25 @@ class Command(BaseCommand):
                     "published_at": published_at,
                     "featured": story.featured,
                     "comments_open": story.comments_open,
-                    "photo_alt": illustrations.describe(picture),
-                    "photo_caption": ILLUSTRATION_CAPTION,
-                    "photo_credit": ILLUSTRATION_CREDIT,
                     "created_by": editor,
                 },
             )
-            if not article.photo or not article.photo_renditions:
-                # The same path as an upload in the admin: cleaned, re-encoded, renditions made.
+            alt = illustrations.describe(picture)
+            if article.photo is None or not article.photo.renditions:
+                # The same path as an upload in the admin: cleaned, re-encoded, renditions made, into the library.
                 photo = ContentFile(illustrations.draw(picture), name=f"{story.slug}.jpg")
-                services.replace_article_photo(article=article, upload=photo)
+                services.replace_article_photo(
+                    article=article,
+                    upload=photo,
+                    alt=alt,
+                    caption=ILLUSTRATION_CAPTION,
+                    credit=ILLUSTRATION_CREDIT,
+                    uploaded_by=editor,
+                )
+            else:
+                photo = article.photo
+                photo.alt, photo.caption, photo.credit = alt, ILLUSTRATION_CAPTION, ILLUSTRATION_CREDIT
+                photo.save(update_fields=["alt", "caption", "credit"])
             for position, slug in enumerate(story.authors):
                 ArticleAuthor.objects.update_or_create(
                     article=article, author=authors[slug], defaults={"position": position}
