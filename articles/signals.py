@@ -110,7 +110,7 @@ def photo_changed(instance, created=False, **kwargs):
 def photo_deleted(instance, **kwargs):
     """However a photo leaves the library, its file and renditions go once the delete commits (but a file that
     another photo still shows: migrated articles could share one)."""
-    names = [*images.rendition_files(instance.renditions)]
+    names = [*images.rendition_files(instance.renditions), *images.crop_files(instance.crops)]
     if not Photo.objects.filter(file=instance.file.name).exists():
         names.append(instance.file.name)
     transaction.on_commit(partial(images.delete_files, names))
