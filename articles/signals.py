@@ -5,8 +5,9 @@ cached pages that show the row (articles/caching.py). Bulk QuerySet.update() sen
 from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.flatpages.models import FlatPage
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
@@ -81,6 +82,14 @@ def author_changed(instance, **kwargs):
 def category_changed(**kwargs):
     # The nav is on every page, and every page's cached data carries the nav's tag too.
     caching.invalidate("nav", schedule=True)
+
+
+@receiver(post_save, sender=FlatPage)
+@receiver(post_delete, sender=FlatPage)
+@receiver(m2m_changed, sender=FlatPage.sites.through)
+def site_page_changed(**kwargs):
+    """About, Contact, Privacy, Corrections: edited in the admin, shown at once."""
+    caching.invalidate("pages")
 
 
 @receiver(post_save, sender=Correction)

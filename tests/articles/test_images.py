@@ -430,11 +430,11 @@ def test_a_photo_stored_before_renditions_existed_still_shows(client, article):
 
 
 def test_the_phone_rendition_of_a_demo_photo_is_small():
-    pytest.importorskip("articles.demo_content", reason="seed_demo needs articles/demo_content.py")
-    from articles.management.commands.seed_demo import draw_photo
+    from articles import illustrations
 
     article = make_article()
-    services.replace_article_photo(article=article, upload=ContentFile(draw_photo("harbour"), name="demo.jpg"))
+    picture = illustrations.draw(illustrations.plan("harbour"))
+    services.replace_article_photo(article=article, upload=ContentFile(picture, name="demo.jpg"))
     for kind in ("webp", "jpeg"):
         phone = article.photo_renditions[kind][0]
         assert phone["width"] == 480
