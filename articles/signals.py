@@ -19,6 +19,7 @@ PUBLIC_CONTENT_MODELS = frozenset(
         "articles.author",
         "articles.category",  # the nav is cached under the content token too
         "articles.correction",
+        "articles.articlerevision",  # the public "What changed" page
         "taggit.tag",
         "taggit.taggeditem",
         "comments.comment",

@@ -12,10 +12,10 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag, TaggedItem
 
-from articles import article_page, reads, structured_data
+from articles import article_page, reads, staging, structured_data
 from articles.caching import content_token
 from articles.forms import SearchForm
-from articles.models import Article, Author, Category
+from articles.models import Article, Author, Category, PendingChange
 from articles.pagination import ArticlePaginator, count_cache_key
 from articles.share import share_links
 from comments import discussion
@@ -182,7 +182,10 @@ class ArticleDetailView(DetailView):
         # Readers get the article, its bylines, tags and corrections, and the discussion from one hand-written query
         # (articles/article_page.py).
         if queryset is not None or self.may_preview():
-            return super().get_object(queryset)
+            article = super().get_object(queryset)
+            pending = PendingChange.objects.filter(article=article).first() if "changes" in self.request.GET else None
+            self.previewing_changes = pending is not None
+            return staging.apply_in_memory(article, pending) if pending else article
         article = article_page.published_article(self.kwargs["slug"], viewer=self.request.user)
         if article is None:
             raise Http404("No article at this address.")
@@ -195,7 +198,7 @@ class ArticleDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        if not self.object.is_public:
+        if not self.object.is_public or getattr(self, "previewing_changes", False):
             # A preview is never stored by a browser, a proxy or the page cache, and is not a read.
             add_never_cache_headers(response)
             return response
@@ -218,7 +221,8 @@ class ArticleDetailView(DetailView):
         article = self.object
         url = f"{settings.SITE_URL}{article.get_absolute_url()}"
         extras = article_page.extras(article)
-        modified = max([article.updated_at, *(c.created_at for c in extras.corrections)])
+        # Editorial changes only: featuring or photo processing never move it. A draft's preview has no date yet.
+        modified = article.modified_at or article.updated_at
         related = [pk for pk in self.latest_in_category(article.category_id) if pk != article.pk][:RELATED_SIZE]
         return super().get_context_data(
             bylines=extras.bylines,
@@ -226,6 +230,7 @@ class ArticleDetailView(DetailView):
             current_category_slug=article.category.slug,
             corrections=extras.corrections,
             is_preview=not article.is_public,
+            changes_preview=getattr(self, "previewing_changes", False),
             modified_at=modified,
             # The related-stories block is cached under these ids; the template loads the stories only to render it.
             related=functools.partial(stories, related),

@@ -67,7 +67,6 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Newsblog")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -78,7 +77,10 @@ INSTALLED_APPS = [
     "taggit",
     "axes",  # login lockouts (#7)
     "csp",  # Content-Security-Policy header (#7)
+    "reversion",  # full article revisions (#13)
     "articles",
+    # django.contrib.admin with the newsroom dashboard (#13); after articles, whose admin/ templates override its own.
+    "articles.admin_apps.NewsroomAdminConfig",
     "accounts",
     "comments",
     "throttling",

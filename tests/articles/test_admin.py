@@ -214,7 +214,8 @@ def test_replacing_the_photo_in_the_admin_replaces_its_renditions(editor_client,
     article = with_photo(make_article(photo_alt="Old"))
     old = {article.photo.name, *(r["name"] for r in article.photo_renditions["jpeg"])}
     with django_capture_on_commit_callbacks(execute=True):
-        response = editor_client.post(change_url(article), article_post(article=article, photo=jpeg_upload((900, 600))))
+        data = article_post(article=article, photo=jpeg_upload((900, 600)), _publish_changes="on")  # a live story
+        response = editor_client.post(change_url(article), data)
     assert response.status_code == 302
     article.refresh_from_db()
     assert [r["width"] for r in article.photo_renditions["jpeg"]] == [480, 800, 900]
@@ -227,7 +228,8 @@ def test_clearing_the_photo_in_the_admin_deletes_its_files(editor_client, django
     article = with_photo(make_article(photo_alt=""))  # no alt text: removing the photo must not ask for one
     names = [article.photo.name, *(r["name"] for r in article.photo_renditions["webp"])]
     with django_capture_on_commit_callbacks(execute=True):
-        response = editor_client.post(change_url(article), article_post(article=article, **{"photo-clear": "on"}))
+        data = article_post(article=article, _publish_changes="on", **{"photo-clear": "on"})  # a live story
+        response = editor_client.post(change_url(article), data)
     assert response.status_code == 302
     article.refresh_from_db()
     assert not article.photo and article.photo_renditions == {}
