@@ -1,8 +1,11 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import password_validation
+from django.contrib.auth import get_user_model, password_validation
 
 from accounts.models import Profile
+from accounts.names import validate_name
+
+TAKEN = "Another reader goes by this name; choose another."
 
 
 class PlainPasswordHelpMixin:
@@ -29,6 +32,15 @@ class SignUpForm(PlainPasswordHelpMixin, auth_forms.UserCreationForm):
     class Meta(auth_forms.UserCreationForm.Meta):
         fields = ("username", "email")
 
+    def clean_username(self):
+        username = super().clean_username()  # Django's: None, with the error added, when taken in any case
+        if username is None:
+            return username
+        validate_name(username)
+        if Profile.objects.filter(display_name__iexact=username).exists():
+            raise forms.ValidationError(TAKEN)
+        return username
+
 
 class PasswordChangeForm(PlainPasswordHelpMixin, auth_forms.PasswordChangeForm):
     pass
@@ -48,4 +60,12 @@ class ProfileForm(forms.ModelForm):
         name = " ".join(self.cleaned_data["display_name"].split())
         if any(not char.isprintable() for char in name):
             raise forms.ValidationError("Use letters, numbers, spaces and punctuation only.")
+        if name:
+            validate_name(name)
+            others = get_user_model().objects.exclude(pk=self.instance.user_id)
+            if (
+                others.filter(username__iexact=name).exists()
+                or others.filter(profile__display_name__iexact=name).exists()
+            ):
+                raise forms.ValidationError(TAKEN)
         return name

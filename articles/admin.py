@@ -31,9 +31,10 @@ from django.utils.text import capfirst
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from articles import conflicts, images, revisions, services
+from articles import cache_tags, caching, conflicts, images, revisions, services
 from articles.admin_revisions import RevisionsAdminMixin
 from articles.admin_staging import NewsroomQueueFilter, StagingAdminMixin
+from articles.markdown_limits import MAX_BODY_CHARS, check_body
 from articles.models import Article, ArticleAuthor, Author, Category, Correction, PendingChange
 from comments.models import Comment
 
@@ -136,6 +137,20 @@ class ArticleAdminForm(StoredPhotoForm):
             "photo_alt": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "photo_caption": forms.TextInput(attrs={"class": "vLargeTextField"}),
         }
+        help_texts = {
+            "body": (
+                f"Markdown, at most {MAX_BODY_CHARS:,} characters. Raw HTML is stripped down to a safe set of tags "
+                "when saved."
+            )
+        }
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        # Saving renders the body in this worker; a body that would take long is refused first (a child process
+        # tries it under a CPU limit). An unchanged body was checked when it was saved.
+        if "body" in self.changed_data:
+            check_body(body)
+        return body
 
     def clean(self):
         cleaned = super().clean()
@@ -514,8 +529,11 @@ class ArticleAdmin(StagingAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
         if not pks:
             self.message_user(request, "Nothing to change: the selected articles are like that already.")
             return
-        # One UPDATE for the lot (no per-row save); the page cache is refreshed after every admin POST.
+        # One UPDATE for the lot (no per-row save), so no signal: the pages they are on are invalidated here.
+        was_listed = cache_tags.listed_articles(Article.objects.filter(pk__in=pks, status=Article.Status.PUBLISHED))
         Article.objects.filter(pk__in=pks).update(**values, updated_at=timezone.now())
+        is_listed = cache_tags.listed_articles(Article.objects.filter(pk__in=pks, status=Article.Status.PUBLISHED))
+        caching.invalidate(*was_listed, *is_listed, schedule=True)
         labels = [capfirst(Article._meta.get_field(name).verbose_name) for name in values]
         LogEntry.objects.log_actions(
             request.user.pk, Article.objects.filter(pk__in=pks), CHANGE, [{"changed": {"fields": labels}}]

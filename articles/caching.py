@@ -1,50 +1,61 @@
-"""Whole-page caching for anonymous readers, with invalidation that holds on every worker and every app server.
+"""Whole-page caching for anonymous readers, invalidated by what each page shows, on every worker and app server.
 
-How a change shows on the very next request
-- Every cached page is stored with the *content token* that was current before it was rendered. The token lives in a
-  cache all workers share: Redis when REDIS_URL is set, otherwise a small file cache shared by the workers of one
-  machine (settings.PAGE_CACHE_STATE_ALIAS). Page bodies can then live in any cache, even per-process local memory.
-- Any write that can change a public page calls content_changed(): the signals in articles/signals.py (however a row is
-  saved or deleted: admin, shell, a command, a service) and, as a catch-all for bulk admin actions that use
-  QuerySet.update(), every successful POST to the admin. The token is dropped at once and replaced by a new random
-  one after the transaction commits, so a reader who renders in between never stores old content under the new token.
-  Pages stored under an old token are never served again. We chose a versioned key over purging lists of URLs: one
-  write invalidates every page on every server, and nothing needs to know which pages show which article.
-- The token also carries the upcoming scheduled publication times. Once one passes, every worker derives the same new
-  token from the stored one, with no write and no query, so a scheduled article appears on time by itself.
-- The same shared SiteState carries the category nav, rebuilt by the writer after its commit: readers get the nav
-  with the token they fetch anyway, and a category edit reaches every worker's nav at once.
+What a page shows
+- A cacheable view declares what its page shows with tag_page(request, "article:12", "section:3", ...); the context
+  processor adds "nav", which every HTML page shows. The vocabulary: article:<id> (an article page: the story, its
+  bylines, tags, corrections and discussion), section:<id> (a category's list, and the related stories on its
+  articles), author:<id>, tag:<id> (their lists), home, feeds, sitemap, search (search and trending results), nav.
+- A write calls invalidate(*tags) with what it changed (articles/signals.py, accounts/signals.py, and the bulk admin
+  actions that use QuerySet.update()); nothing else invalidates.
+
+How a change shows on the very next request, on every server
+- A shared counter, the generation, grows by one with every invalidation, and each invalidated tag records the
+  generation it was invalidated at. Both live in a cache all workers share: Redis when REDIS_URL is set, otherwise a
+  small file cache shared by the workers of one machine (settings.PAGE_CACHE_STATE_ALIAS).
+- A page is stored with the generation read *before* it was rendered, and served again only while none of its tags
+  was invalidated at a later generation. A writer invalidates after its commit, so a reader who read the database
+  before the commit always has the older generation; a writer also invalidates at once, for the writes of this
+  transaction seen by this process before it commits.
+- Caches of data a page is built from (the front page's stories, list counts, related stories, template fragments)
+  put version_of(request, *tags) in their keys: it changes whenever one of those tags is invalidated.
+
+Scheduled articles appear on time with no write and no cron
+- The shared SiteState lists the upcoming scheduled publications with the tags each will change (home, feeds, its
+  section, authors and tags). A page is stored until the first of them that touches one of its tags, and version_of()
+  includes that time, so every worker stops using the copy when the story comes out.
+- The same SiteState carries the category nav, rebuilt by the writer after its commit.
 
 Who gets a cached page
 - GET and HEAD without a session cookie or a messages cookie: nobody is logged in and there is nothing personal to
   show. Everyone else goes through the whole stack and never receives a cached copy.
-- A response is stored only if it is a 200 from one of CACHED_VIEWS, sets no cookie, used no CSRF token, and does not
-  forbid caching itself (staff previews send never-cache headers).
+- A response is stored only if it is a 200 from one of CACHED_VIEWS, declared its tags, sets no cookie, used no CSRF
+  token, and does not forbid caching itself (staff previews send never-cache headers).
+- The key is the scheme, the validated host, the path and only the query parameters a page reads (KEPT_PARAMETERS):
+  ?utm_source=1..N all share one copy, and a forged Host never gets a copy of its own.
 
 How a hit is answered
 - PageCacheMiddleware, first in MIDDLEWARE, answers it with the stored status, headers (CSP and the other security
   headers included, as the stack below added them when the copy was stored) and body, counts the read, and answers a
-  conditional request with 304.
+  conditional request with 304. HTTP caches in front (nginx, Varnish, a CDN) get the tags too (articles/http_cache.py).
 """
 
 import bisect
-import functools
 import hashlib
 import os
 import time
-import uuid
 from typing import NamedTuple
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.filebased import FileBasedCache
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
-from django.urls import reverse
+from django.http.request import split_domain_port
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
-from django.utils.functional import SimpleLazyObject
 
-from articles import reads
+from articles import http_cache, reads
 
 CACHED_VIEWS = frozenset(
     {
@@ -62,59 +73,90 @@ CACHED_VIEWS = frozenset(
         "sitemap",
     }
 )
+# The only query parameters a cached page reads. Any other (utm_source, fbclid, a cache buster) is left out of the
+# key, so it can neither multiply the stored copies nor miss on purpose.
+KEPT_PARAMETERS = ("page",)
 
-STATE_KEY = "pagecache:state:2"  # bump the number whenever SiteState changes shape
+STATE_KEY = "pagecache:state:3"  # bump the number whenever SiteState changes shape
 STATE_SECONDS = 24 * 60 * 60
-# How many upcoming publication times the state remembers; past that many, the next request after the last one
-# simply starts a new token. Newsrooms schedule a handful of stories ahead, not thousands.
-SCHEDULED_TIMES_KEPT = 200
+GENERATION_KEY = "pagecache:generation"
+TAG_KEY_PREFIX = "pagecache:tag:"
+# How many upcoming publications the state remembers; past the last of them, the state is rebuilt. Newsrooms
+# schedule a handful of stories ahead, not thousands.
+SCHEDULED_KEPT = 200
 MESSAGES_COOKIE = "messages"
-PAGE_KEY_PREFIX = "pagecache:page:2:"  # bump the number whenever a stored entry changes shape
+PAGE_KEY_PREFIX = "pagecache:page:3:"  # bump the number whenever a stored entry changes shape
 # A request with none of these cannot be answered with 304 or 412, so a hit skips the conditional checks.
 CONDITIONAL_HEADERS = frozenset(
     {"HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE"}
 )
+NEVER = float("inf")
 
 
 class SiteState(NamedTuple):
-    """What every page needs to know about the site as a whole, versioned together and shared by all workers."""
+    """What every page needs to know about the site as a whole, shared by all workers."""
 
-    token: str  # random, new with every change
-    publication_times: tuple[float, ...]  # upcoming scheduled publications, as timestamps, soonest first
-    complete: bool  # False when more were scheduled than publication_times holds
+    times: tuple[float, ...]  # upcoming scheduled publications, as timestamps, soonest first
+    tags: tuple[frozenset, ...]  # the tags each of them will change
+    complete: bool  # False when more were scheduled than `times` holds
     nav: tuple[dict, ...]  # the category nav in nav order: {"name", "slug", "url"}, the URL reversed once here
 
-    def token_at(self, now: float) -> str | None:
-        """The token for `now`, or None once the state has run out of known publication times."""
-        passed = bisect.bisect_right(self.publication_times, now)
-        if passed == len(self.publication_times) and passed and not self.complete:
-            return None
-        # Every worker derives the same token from the same state and clock, with no write and no query.
-        return f"{self.token}.{passed}" if passed else self.token
+    def expired(self, now: float) -> bool:
+        """True once every remembered publication has passed and more were scheduled than it remembers."""
+        return not self.complete and bool(self.times) and self.times[-1] <= now
+
+    def next_change(self, tags, now: float) -> float:
+        """When the first upcoming publication that changes a page showing `tags` comes out."""
+        tags = frozenset(tags)
+        for index in range(bisect.bisect_right(self.times, now), len(self.times)):
+            if not self.tags[index].isdisjoint(tags):
+                return self.times[index]
+        # Beyond what the state remembers, the page must not outlive its last entry.
+        return NEVER if self.complete or not self.times else self.times[-1]
 
 
-_file_state = (None, None)  # (the state file's identity when last read, what it held)
+def scheduled_tags(article_id: int, category_id: int, author_ids, tag_ids) -> frozenset:
+    """Every tag of a page that lists the article, or shows the article's section."""
+    return frozenset(
+        {
+            "home",
+            "feeds",
+            "sitemap",
+            "search",
+            f"section:{category_id}",
+            f"article:{article_id}",
+            *(f"author:{pk}" for pk in author_ids),
+            *(f"tag:{pk}" for pk in tag_ids),
+        }
+    )
 
 
-@functools.cache
-def _state_file(cache: FileBasedCache) -> str:
-    return cache._key_to_file(STATE_KEY)  # hashing the key every request cost more than the stat
+def _new_state() -> SiteState:
+    from articles.cache_tags import tag_ids_by_article
+    from articles.models import Article, ArticleAuthor, Category
 
-
-def _read_state(cache):
-    """The stored state. From a file cache (no Redis), it is parsed again only when its file changed: each write
-    replaces the file, so a stat per request is enough to see any change made by another worker."""
-    if not isinstance(cache, FileBasedCache):
-        return cache.get(STATE_KEY)
-    global _file_state
-    try:
-        found = os.stat(_state_file(cache))
-    except FileNotFoundError:
-        return None
-    identity = (found.st_ino, found.st_mtime_ns, found.st_size)
-    if _file_state[0] != identity:
-        _file_state = (identity, cache.get(STATE_KEY))
-    return _file_state[1]
+    upcoming = list(
+        Article.objects.scheduled()
+        .order_by("published_at")
+        .values_list("pk", "published_at", "category_id")[:SCHEDULED_KEPT]
+    )
+    ids = [pk for pk, _, _ in upcoming]
+    authors = {}
+    for article_id, author_id in ArticleAuthor.objects.filter(article_id__in=ids).values_list("article", "author"):
+        authors.setdefault(article_id, []).append(author_id)
+    tagged = tag_ids_by_article(ids) if ids else {}
+    nav = tuple(
+        {"name": category.name, "slug": category.slug, "url": category.get_absolute_url()}
+        for category in Category.objects.order_by("nav_position", "name").only("name", "slug")
+    )
+    return SiteState(
+        times=tuple(at.timestamp() for _, at, _ in upcoming),
+        tags=tuple(
+            scheduled_tags(pk, category_id, authors.get(pk, ()), tagged.get(pk, ())) for pk, _, category_id in upcoming
+        ),
+        complete=len(upcoming) < SCHEDULED_KEPT,
+        nav=nav,
+    )
 
 
 def _state_cache():
@@ -125,47 +167,139 @@ def _page_cache():
     return caches["default"]
 
 
-def _new_state() -> SiteState:
-    from articles.models import Article, Category
-
-    upcoming = Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True)
-    times = tuple(at.timestamp() for at in upcoming[:SCHEDULED_TIMES_KEPT])
-    nav = tuple(
-        {"name": category.name, "slug": category.slug, "url": category.get_absolute_url()}
-        for category in Category.objects.order_by("nav_position", "name").only("name", "slug")
-    )
-    return SiteState(uuid.uuid4().hex, times, len(times) < SCHEDULED_TIMES_KEPT, nav)
+_file_values = {}  # key -> (its file's identity when last read, what it held); per process
 
 
-def _current(state: SiteState | None) -> tuple[SiteState, str]:
-    """The state to use now and its token, rebuilding it when it is missing or has run out of publication times."""
-    now = time.time()
-    token = state.token_at(now) if isinstance(state, SiteState) else None
-    if token is None:
-        cache = _state_cache()
-        if state is not None:
-            cache.delete(STATE_KEY)
-        state = _new_state()
-        # add(), not set(): when several workers rebuild at once, the first one wins and the rest adopt its state.
-        if not cache.add(STATE_KEY, state, STATE_SECONDS):
-            state = cache.get(STATE_KEY) or state
-        token = state.token_at(now) or state.token
-    return state, token
+def _shared_many(keys: list[str]) -> dict:
+    """Values from the shared state cache. From a file cache (no Redis), a file is parsed again only when it
+    changed: each write replaces the file, so a stat per key is enough to see a change made by another worker."""
+    cache = _state_cache()
+    if not isinstance(cache, FileBasedCache):
+        return cache.get_many(keys)
+    found = {}
+    for key in keys:
+        path = cache._key_to_file(key)  # FileBasedCache's own name for the key's file
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            continue
+        identity = (path, stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        known = _file_values.get(key)
+        if known is None or known[0] != identity:
+            known = _file_values[key] = (identity, cache.get(key))
+        if known[1] is not None:
+            found[key] = known[1]
+    return found
 
 
-def site_state(request=None) -> tuple[SiteState, str]:
-    """The shared site state and the current content token, fetched at most once per request."""
+def _current_state(state) -> SiteState:
+    """The state to use now, rebuilt when it is missing or has run out of remembered publications."""
+    if isinstance(state, SiteState) and not state.expired(time.time()):
+        return state
+    cache = _state_cache()
+    if state is not None:
+        cache.delete(STATE_KEY)
+    state = _new_state()
+    # add(), not set(): when several workers rebuild at once, the first one wins and the rest adopt its state.
+    if not cache.add(STATE_KEY, state, STATE_SECONDS):
+        state = cache.get(STATE_KEY) or state
+    return state
+
+
+def site_state(request=None) -> SiteState:
+    """The shared site state, fetched at most once per request."""
     found = getattr(request, "site_state", None)
     if found is None:
-        found = _current(_read_state(_state_cache()))
+        found = _current_state(_shared_many([STATE_KEY]).get(STATE_KEY))
         if request is not None:
             request.site_state = found
     return found
 
 
-def content_token(request=None) -> str:
-    """The current content token; caches of derived data (such as list counts) include it in their keys."""
-    return site_state(request)[1]
+def _fresh_generation() -> int:
+    # Microseconds since the epoch: if the counter is ever evicted, it starts again above every value it handed out.
+    return time.time_ns() // 1000
+
+
+def generation(found=None) -> int:
+    """The current generation; `found` is what a get_many() already fetched, if any."""
+    value = (found or {}).get(GENERATION_KEY)
+    if value is None:
+        cache = _state_cache()
+        cache.add(GENERATION_KEY, _fresh_generation(), None)
+        value = cache.get(GENERATION_KEY) or _fresh_generation()
+    return value
+
+
+def _tag_keys(tags) -> list[str]:
+    return [TAG_KEY_PREFIX + tag for tag in tags]
+
+
+def _tag_generations(tags, *, at: int | None) -> list[int | None]:
+    """When each tag was last invalidated. A tag never invalidated (or evicted) is given generation `at`, which the
+    caller read before reading the database, so that a later invalidation is always above it; with `at` None it is
+    left missing (None)."""
+    keys = _tag_keys(tags)
+    found = _shared_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing and at is not None:
+        cache = _state_cache()
+        for key in missing:
+            cache.add(key, at, None)
+        found.update(cache.get_many(missing))
+    return [found.get(key, at) for key in keys]
+
+
+def tag_page(request, *tags: str) -> None:
+    """Declare that the page answering `request` shows these (see the vocabulary above). Every page shows the nav,
+    or the category names it lists."""
+    if not hasattr(request, "page_tags"):
+        request.page_tags = {"nav"}
+    request.page_tags.update(tags)
+
+
+def page_tags(request) -> frozenset:
+    return frozenset(getattr(request, "page_tags", ()))
+
+
+def version_of(request, *tags: str) -> str:
+    """A cache-key part for data that shows these tags (and the nav, like every page): it changes when one of them
+    is invalidated or a scheduled article they show comes out. Read it before reading the data it keys."""
+    if request is not None and getattr(request, "page_generation", None) is not None:
+        start = request.page_generation
+    else:
+        start = generation()
+        if request is not None:
+            request.page_generation = start
+    tags = sorted({"nav", *tags})
+    known = getattr(request, "tag_generations", None)
+    if known is None:
+        known = {}
+        if request is not None:
+            request.tag_generations = known
+    missing = [tag for tag in tags if tag not in known]
+    if missing:
+        known.update(zip(missing, _tag_generations(missing, at=start), strict=True))
+    until = site_state(request).next_change(tags, time.time())
+    return f"{'.'.join(str(known[tag]) for tag in tags)}:{until}"
+
+
+def _invalidate_now(tags) -> None:
+    cache = _state_cache()
+    try:
+        value = cache.incr(GENERATION_KEY)
+    except ValueError:  # the counter was evicted or never made, or the cache is away
+        cache.add(GENERATION_KEY, _fresh_generation(), None)
+        try:
+            value = cache.incr(GENERATION_KEY)
+        except ValueError:
+            return  # no shared cache: nothing is served from it either, and the write itself must go on
+    keys = _tag_keys(tags)
+    cache.set_many(dict.fromkeys(keys, value), None)
+    # Two writers invalidating one tag at once may store their generations in either order; the higher one must win.
+    latest = cache.get(GENERATION_KEY)
+    if latest is not None and latest != value:
+        cache.set_many(dict.fromkeys(keys, latest), None)
 
 
 def _replace_state():
@@ -173,15 +307,37 @@ def _replace_state():
     _state_cache().set(STATE_KEY, _new_state(), STATE_SECONDS)
 
 
-def content_changed() -> None:
-    """Make every cached page stale. Call after any write that can change what readers see."""
-    _state_cache().delete(STATE_KEY)
-    transaction.on_commit(_replace_state, robust=True)
+def invalidate(*tags: str, schedule: bool = False) -> None:
+    """Make stale every cached page (and cached data) that shows one of `tags`, on every server. `schedule` also
+    rebuilds the shared state, for writes that change the nav or the publication schedule."""
+    tags = sorted(set(tags))
+    if not tags and not schedule:
+        return
+    if schedule:
+        _state_cache().delete(STATE_KEY)
+    if tags:
+        _invalidate_now(tags)
+    transaction.on_commit(lambda: _after_commit(tags, schedule), robust=True)
+
+
+def _after_commit(tags, schedule: bool) -> None:
+    if schedule:
+        _replace_state()
+    if tags:
+        _invalidate_now(tags)
+        http_cache.purge(tags)
+
+
+def cache_host(request) -> str:
+    """The validated host, without its port: get_host() raises DisallowedHost for a name outside ALLOWED_HOSTS, but
+    lets any port through, and a port must not make a copy of its own. Absolute URLs come from SITE_URL anyway."""
+    return split_domain_port(request.get_host())[0]
 
 
 def _page_key(request) -> str:
     # The scheme too: an http:// request must reach SecurityMiddleware's redirect, never a copy made for https://.
-    url = f"{request.scheme}://{request.get_full_path()}"
+    kept = [(name, value) for name in KEPT_PARAMETERS for value in request.GET.getlist(name)]
+    url = f"{request.scheme}://{cache_host(request)}{request.path}?{urlencode(kept)}"
     return PAGE_KEY_PREFIX + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
 
 
@@ -213,13 +369,27 @@ def _may_use_cache(request) -> bool:
     )
 
 
-def _fetch(key: str):
-    """The stored state and the stored entry for `key`, each None when absent."""
-    state_cache, page_cache = _state_cache(), _page_cache()
-    if state_cache is page_cache:
-        found = page_cache.get_many([STATE_KEY, key])  # one round trip to Redis
-        return found.get(STATE_KEY), found.get(key)
-    return _read_state(state_cache), page_cache.get(key)
+class Entry(NamedTuple):
+    generation: int  # read before the page was rendered
+    tags: tuple[str, ...]
+    until: float  # when a scheduled publication changes it
+    status: int
+    headers: dict
+    content: bytes
+    read_article_id: int | None
+
+
+def _still_fresh(entry: Entry, now: float) -> bool:
+    if now >= entry.until:
+        return False
+    # A tag whose record is gone (evicted) may have been invalidated since: the page is stale.
+    return all(at is not None and at <= entry.generation for at in _tag_generations(entry.tags, at=None))
+
+
+def _show_status(response, status: str) -> None:
+    # Only when asked: the header tells an attacker whether their request missed.
+    if settings.PAGE_CACHE_STATUS_HEADER:
+        response.headers["X-Page-Cache"] = status
 
 
 class PageCacheMiddleware:
@@ -230,56 +400,62 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = SimpleLazyObject(lambda: reverse("admin:index"))
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD"):
-            response = self.get_response(request)
-            if request.path.startswith(str(self.admin_prefix)) and response.status_code < 400:
-                # Admin actions may write with QuerySet.update(), which sends no signal.
-                content_changed()
-            return response
-        if not _may_use_cache(request):
+        if request.method not in ("GET", "HEAD") or not _may_use_cache(request):
             response = self.get_response(request)
             if settings.SESSION_COOKIE_NAME in request.COOKIES and "Cache-Control" not in response:
                 patch_cache_control(response, private=True)
             return response
 
-        key = _page_key(request)
-        state, entry = _fetch(key)
         try:
-            request.site_state = _current(state)
+            key = _page_key(request)
+        except DisallowedHost:
+            # Never a copy for a foreign Host; whatever answers such requests (the health check does) still may.
+            return self.get_response(request)
+        try:
+            found = _page_cache().get_many([key, GENERATION_KEY]) if self._one_cache() else None
+            entry = found.get(key) if found is not None else _page_cache().get(key)
+            if isinstance(entry, Entry) and _still_fresh(entry, time.time()):
+                return self._hit(request, entry)
+            request.page_generation = generation(found)
         except DatabaseError:
             # No state and no database to rebuild it from: the middleware below answers (503 for an outage).
             return self.get_response(request)
-        token = request.site_state[1]
-
-        if entry is not None and entry[0] == token:
-            request.get_host()  # a cached page must not bypass the ALLOWED_HOSTS check
-            _, status, headers, content, read_article_id = entry
-            response = _CachedPage(content, status, headers)
-            if read_article_id is not None:
-                reads.record_read(read_article_id)
-            if CONDITIONAL_HEADERS.isdisjoint(request.META):
-                return response
-            return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
         response = self.get_response(request)
         if self._may_store(request, response):
+            tags = tuple(sorted(page_tags(request)))
+            _tag_generations(tags, at=request.page_generation)  # so that a later hit finds each tag's record
             set_response_etag(response)
-            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-            response.headers["X-Page-Cache"] = "hit"  # what every later copy says
-            entry = (
-                token,
-                response.status_code,
-                dict(response.headers._store),
-                response.content,
-                getattr(response, "read_article_id", None),
+            http_cache.describe(response, tags)
+            entry = Entry(
+                generation=request.page_generation,
+                tags=tags,
+                until=site_state(request).next_change(tags, time.time()),
+                status=response.status_code,
+                headers=dict(response.headers._store),
+                content=response.content,
+                read_article_id=getattr(response, "read_article_id", None),
             )
             _page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
-            response.headers["X-Page-Cache"] = "miss"
+            _show_status(response, "miss")
             return get_conditional_response(request, etag=response["ETag"], response=response)
         return response
+
+    @staticmethod
+    def _one_cache() -> bool:
+        return settings.PAGE_CACHE_STATE_ALIAS == "default"
+
+    @staticmethod
+    def _hit(request, entry: Entry):
+        response = _CachedPage(entry.content, entry.status, entry.headers)
+        _show_status(response, "hit")
+        if entry.read_article_id is not None:
+            reads.record_read(entry.read_article_id)
+        if CONDITIONAL_HEADERS.isdisjoint(request.META):
+            return response
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
     @staticmethod
     def _may_store(request, response) -> bool:
@@ -290,6 +466,7 @@ class PageCacheMiddleware:
             and not response.streaming
             and match is not None
             and match.view_name in CACHED_VIEWS
+            and bool(page_tags(request))
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and not _forbids_caching(response)

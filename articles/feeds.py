@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import http_date
 
-from articles.caching import content_token
+from articles.caching import tag_page, version_of
 from articles.models import Article, Author, Category
 
 FEED_SIZE = 20
@@ -68,10 +68,15 @@ class LatestArticlesFeed(Feed):
             obj = self.get_object(request, *args, **kwargs)
         except ObjectDoesNotExist as missing:
             raise Http404("Feed object does not exist.") from missing
+        tag_page(request, *self.page_tags(obj))
         feed = self.get_feed(obj, request)
         response = HttpResponse(feed.writeString("utf-8"), content_type=feed.content_type)
         response.headers["Last-Modified"] = http_date(feed.latest_post_date().timestamp())
         return response
+
+    def page_tags(self, obj) -> tuple[str, ...]:
+        """What the feed shows, for the page cache (articles/caching.py)."""
+        return ("feeds",)
 
     def title(self):
         return f"{settings.SITE_NAME}: latest news"
@@ -91,8 +96,8 @@ class LatestArticlesFeed(Feed):
 
     def items(self, obj=None):
         # The same for every subscriber until the next change, and subscribers poll: the entries are worked out
-        # (links reversed, corrections read) once per change, under the content token, not on every poll.
-        key = f"articles:feed:{content_token()}:{type(self).__name__}:{obj.pk if obj else ''}"
+        # (links reversed, corrections read) once per change of what the feed shows, not on every poll.
+        key = f"articles:feed:{version_of(None, *self.page_tags(obj))}:{type(self).__name__}:{obj.pk if obj else ''}"
         entries = cache.get(key)
         if entries is None:
             entries = [entry(a) for a in self.articles(obj).prefetch_related("corrections")[:FEED_SIZE]]
@@ -130,6 +135,9 @@ class CategoryFeed(LatestArticlesFeed):
     def get_object(self, request, slug):
         return get_object_or_404(Category, slug=slug)
 
+    def page_tags(self, obj):
+        return ("feeds", f"section:{obj.pk}")
+
     def title(self, obj):
         return xml_safe(f"{settings.SITE_NAME}: {obj.name}")
 
@@ -154,6 +162,9 @@ class AuthorFeed(LatestArticlesFeed):
 
     def get_object(self, request, slug):
         return get_object_or_404(Author, slug=slug)
+
+    def page_tags(self, obj):
+        return ("feeds", f"author:{obj.pk}")
 
     def title(self, obj):
         return xml_safe(f"{settings.SITE_NAME}: stories by {obj.name}")

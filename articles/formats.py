@@ -43,13 +43,22 @@ def _month_abbreviations() -> dict[int, str]:
 
 
 def iso(value):
-    """The same as Django's |date:"c": for datetime attributes and meta tags."""
-    return value.isoformat() if value else ""
+    """Django's |date:"c" to the second ("2026-09-05T14:05:09+00:00"): for datetime attributes and meta tags.
+
+    The HTML standard allows at most three digits of a second's fraction in <time datetime>, and readers and
+    crawlers need none, so the microseconds Python keeps are dropped."""
+    if not value:
+        return ""
+    return value.replace(microsecond=0).isoformat() if hasattr(value, "microsecond") else value.isoformat()
 
 
 def newsdate(value, with_time=False):
-    """The same as |date:"N j, Y" ("Sept. 5, 2026"), or with a time, |date:"N j, Y, H:i" ("Sept. 5, 2026, 14:05")."""
+    """The same as |date:"N j, Y" ("Sept. 5, 2026"), or with a time and its zone, |date:"N j, Y, H:i T"
+    ("Sept. 5, 2026, 14:05 UTC"): a time means little to a reader elsewhere without its zone."""
     if not value:
         return ""
     day = f"{_month_abbreviations()[value.month]} {value.day}, {value.year}"
-    return f"{day}, {value.hour:02}:{value.minute:02}" if with_time else day
+    if not with_time:
+        return day
+    zone = value.tzname() if getattr(value, "tzinfo", None) else ""
+    return f"{day}, {value.hour:02}:{value.minute:02}{' ' + zone if zone else ''}"

@@ -13,6 +13,7 @@ Two costs grow with a list's length, and each is paid at most once per content c
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -27,9 +28,10 @@ NEWEST_FIRST = ("-published_at", "-id")
 CACHE_SECONDS = 60 * 60
 
 
-def count_cache_key(token: str, path: str, query: dict) -> str:
-    """A key for one list: its path and query string without the page number, under the content token."""
-    params = "&".join(f"{name}={value}" for name, value in sorted(query.items()) if name != "page")
+def count_cache_key(token: str, path: str, query) -> str:
+    """A key for one list: its path and query string (a QueryDict) without the page number, under `token`."""
+    # Encoded, so that ?q=comet&r=1 and ?q=comet%26r%3D1 (one parameter holding "&r=1") are two lists, not one.
+    params = urlencode(sorted((name, value) for name in query for value in query.getlist(name) if name != "page"))
     digest = hashlib.md5(f"{path}?{params}".encode(), usedforsecurity=False).hexdigest()
     return f"articles:count:{token}:{digest}"
 

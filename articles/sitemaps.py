@@ -5,8 +5,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import reverse
 
+from articles.caching import tag_page
 from articles.models import Article, Category
 
 
@@ -47,3 +49,9 @@ class PageSitemap(SiteSitemap):
 
 
 sitemaps = {"articles": ArticleSitemap, "categories": CategorySitemap, "pages": PageSitemap}
+
+
+def sitemap(request):
+    """contrib.sitemaps' view, tagged for the page cache."""
+    tag_page(request, "sitemap")
+    return sitemap_views.sitemap(request, sitemaps=sitemaps)

@@ -1,10 +1,14 @@
 import functools
 import hashlib
+import itertools
+from operator import attrgetter
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q, Sum
+from django.db.models import Exists, F, OuterRef, Q, Sum, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -12,8 +16,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag, TaggedItem
 
-from articles import article_page, reads, staging, structured_data
-from articles.caching import content_token
+from articles import article_page, embeds, reads, staging, structured_data
+from articles.caching import page_tags, tag_page, version_of
 from articles.forms import SearchForm
 from articles.models import Article, Author, Category, PendingChange
 from articles.pagination import ArticlePaginator, count_cache_key
@@ -25,6 +29,8 @@ TRENDING_DAYS = 7
 TRENDING_PERIOD = timezone.timedelta(days=TRENDING_DAYS)
 TRENDING_SIZE = 10
 RELATED_SIZE = 4
+SECONDARY_SIZE = 4
+SECTION_BLOCK_SIZE = 3
 RELATED_CACHE_SECONDS = 60 * 60
 LIST_CACHE_SECONDS = 60 * 60
 # published().for_listing() for every list, cloned from one built per process: building the comment-count
@@ -32,15 +38,19 @@ LIST_CACHE_SECONDS = 60 * 60
 LISTING = Article.objects.for_listing()
 
 
-def get_listed_or_404(request, model, slug):
-    """The category, author or tag a list page is about, cached under the content token: every reader of every
-    page of that list needs the same row until the next change."""
+def get_listed_or_404(request, model, slug, kind: str):
+    """The category, author or tag a list page is about (`kind` is its page-cache tag prefix), which the page is
+    then tagged with. The row is cached under that tag's version: every reader of every page of that list needs the
+    same row until it changes."""
     digest = hashlib.md5(slug.encode(), usedforsecurity=False).hexdigest()
-    key = f"articles:{model._meta.label_lower}:{content_token(request)}:{digest}"
-    found = cache.get(key)
-    if found is None:
+    pk = cache.get(f"articles:slug:{kind}:{digest}")
+    key = f"articles:{kind}:{pk}:{version_of(request, f'{kind}:{pk}')}" if pk is not None else None
+    found = cache.get(key) if key else None
+    if found is None or found.slug != slug:
         found = get_object_or_404(model, slug=slug)
-        cache.set(key, found, LIST_CACHE_SECONDS)
+        cache.set(f"articles:slug:{kind}:{digest}", found.pk, LIST_CACHE_SECONDS)
+        cache.set(f"articles:{kind}:{found.pk}:{version_of(request, f'{kind}:{found.pk}')}", found, LIST_CACHE_SECONDS)
+    tag_page(request, f"{kind}:{found.pk}")
     return found
 
 
@@ -50,21 +60,22 @@ def stories(ids: list[int]) -> list[Article]:
     return [found[pk] for pk in ids if pk in found]
 
 
-class HomeView(TemplateView):
-    template_name = "articles/home.html"
+def section_blocks() -> list[tuple[Category, list[Article]]]:
+    """Each section's newest stories, sections in nav order: one query for all of them.
 
-    def get_context_data(self, **kwargs):
-        # Both lists are the same for every reader until the next change.
-        key = f"articles:home:{content_token(self.request)}"
-        front_page = cache.get(key)
-        if front_page is None:
-            published = LISTING.published()
-            lead = published.filter(featured=True).first() or published.first()
-            latest = published.exclude(pk=lead.pk) if lead else published
-            front_page = (lead, list(latest[: settings.ARTICLES_PER_PAGE]))
-            cache.set(key, front_page, LIST_CACHE_SECONDS)
-        lead, latest = front_page
-        return super().get_context_data(lead=lead, latest=latest, **kwargs)
+    One more story per section than a block shows, so a block stays full when the lead or a secondary story above it
+    is left out. No comment counts: the blocks do not print them, and counting them for every row the window
+    numbers would cost more than the rest of the page."""
+    newest = Window(RowNumber(), partition_by=F("category_id"), order_by=[F("published_at").desc(), F("id").desc()])
+    rows = (
+        Article.objects.published()
+        .select_related("category")
+        .defer("body", "body_html")
+        .annotate(position=newest)
+        .filter(position__lte=SECTION_BLOCK_SIZE + SECONDARY_SIZE + 1)
+        .order_by("category__nav_position", "category__name", "position")
+    )
+    return [(category, list(group)) for category, group in itertools.groupby(rows, key=attrgetter("category"))]
 
 
 class ArticleListView(ListView):
@@ -78,15 +89,51 @@ class ArticleListView(ListView):
         return LISTING.published()
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        key = count_cache_key(content_token(self.request), self.request.path, self.request.GET)
+        key = count_cache_key(version_of(self.request, *page_tags(self.request)), self.request.path, self.request.GET)
         return super().get_paginator(queryset, per_page, count_key=key, **kwargs)
+
+
+class HomeView(ArticleListView):
+    """The front page: the lead, the next stories, a block per section in nav order, and below them the latest list,
+    whose further pages ("More stories", /?page=2) carry on where page 1 stops."""
+
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        tag_page(self.request, "home")  # before the list: its cache keys follow the page's tags
+        context = super().get_context_data(**kwargs)
+        if context["page_obj"].number == 1:
+            context.update(self.front_page(context["articles"]))
+        return context
+
+    def front_page(self, latest) -> dict:
+        # The same for every reader until the next change: two queries (the newest featured story, the section
+        # blocks) per change. Without a featured story the newest one leads.
+        key = f"articles:home:{version_of(self.request, 'home')}"
+        front = cache.get(key)
+        if front is None:
+            front = {"lead": LISTING.published().filter(featured=True).first(), "sections": section_blocks()}
+            cache.set(key, front, LIST_CACHE_SECONDS)
+        lead = front["lead"] or (latest[0] if latest else None)
+        rest = [article for article in latest if article != lead]
+        shown = {article.pk for article in [lead, *rest[:SECONDARY_SIZE]] if article}
+        sections = [
+            (category, [a for a in stories if a.pk not in shown][:SECTION_BLOCK_SIZE])
+            for category, stories in front["sections"]
+        ]
+        return {
+            "lead": lead,
+            "secondary": rest[:SECONDARY_SIZE],
+            "latest": rest[SECONDARY_SIZE:],
+            "sections": [(category, stories) for category, stories in sections if stories],
+        }
 
 
 class CategoryView(ArticleListView):
     template_name = "articles/category_detail.html"
 
     def get_queryset(self):
-        self.category = get_listed_or_404(self.request, Category, self.kwargs["slug"])
+        self.category = get_listed_or_404(self.request, Category, self.kwargs["slug"], "section")
         return super().get_queryset().filter(category=self.category)
 
     def get_context_data(self, **kwargs):
@@ -97,7 +144,7 @@ class AuthorView(ArticleListView):
     template_name = "articles/author_detail.html"
 
     def get_queryset(self):
-        self.author = get_listed_or_404(self.request, Author, self.kwargs["slug"])
+        self.author = get_listed_or_404(self.request, Author, self.kwargs["slug"], "author")
         return super().get_queryset().filter(authors=self.author)
 
     def get_context_data(self, **kwargs):
@@ -108,7 +155,7 @@ class TagView(ArticleListView):
     template_name = "articles/tag_detail.html"
 
     def get_queryset(self):
-        self.tag = get_listed_or_404(self.request, Tag, self.kwargs["slug"])
+        self.tag = get_listed_or_404(self.request, Tag, self.kwargs["slug"], "tag")
         # EXISTS rather than filter(tags=...): taggit's join casts object_id to bigint, which keeps PostgreSQL off
         # the (content_type, object_id) index; a tag on 30,000 articles took 115 ms, this takes 0.1 ms.
         tagged = TaggedItem.objects.filter(
@@ -136,6 +183,7 @@ class SearchView(ArticleListView):
         return response
 
     def get_queryset(self):
+        tag_page(self.request, "search")  # never stored as a page; its cached counts and fragments follow the tag
         if not self.form.is_valid():
             return Article.objects.none()
         return self.form.search(super().get_queryset())
@@ -149,6 +197,7 @@ class TrendingView(TemplateView):
     template_name = "articles/trending.html"
 
     def get_context_data(self, **kwargs):
+        tag_page(self.request, "search")  # not a stored page; its cards' fragments follow the tag
         since = timezone.localdate() - timezone.timedelta(days=TRENDING_DAYS - 1)
         most_read = (
             Article.objects.published()
@@ -167,6 +216,12 @@ class TrendingView(TemplateView):
         return super().get_context_data(
             most_read=most_read, most_commented=most_commented, trending_days=TRENDING_DAYS, **kwargs
         )
+
+
+def allow_frames_from(origins, request, response):
+    """Let this one page frame its embeds' players (CSP frame-src), with django-csp's own @csp_update; every other
+    page keeps the site's policy, which allows no frames at all."""
+    return csp_update({"frame-src": origins})(lambda request: response)(request)
 
 
 class ArticleDetailView(DetailView):
@@ -198,10 +253,13 @@ class ArticleDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
+        if origins := response.context_data["embed_origins"]:
+            response = allow_frames_from(origins, request, response)
         if not self.object.is_public or getattr(self, "previewing_changes", False):
             # A preview is never stored by a browser, a proxy or the page cache, and is not a read.
             add_never_cache_headers(response)
             return response
+        tag_page(request, f"article:{self.object.pk}", f"section:{self.object.category_id}")
         reads.record_read(self.object.pk)
         response.read_article_id = self.object.pk  # the page cache counts a read each time it serves this copy
         return response
@@ -209,7 +267,7 @@ class ArticleDetailView(DetailView):
     def latest_in_category(self, category_id) -> list[int]:
         """The ids of the category's newest stories, shared by every article page of that category: cached under the
         content token, so they are exact, and a page costs one query fewer."""
-        key = f"articles:latest:{content_token(self.request)}:{category_id}"
+        key = f"articles:latest:{version_of(self.request, f'section:{category_id}')}:{category_id}"
         latest = cache.get(key)
         if latest is None:
             newest = LISTING.published().filter(category_id=category_id).values_list("pk", flat=True)
@@ -229,6 +287,7 @@ class ArticleDetailView(DetailView):
             canonical_url=url,
             current_category_slug=article.category.slug,
             corrections=extras.corrections,
+            embed_origins=embeds.frame_origins(article.body_html),
             is_preview=not article.is_public,
             changes_preview=getattr(self, "previewing_changes", False),
             modified_at=modified,

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.views.generic import DetailView
 
 from articles import revisions
+from articles.caching import tag_page
 from articles.models import Article, ArticleRevision
 
 # What readers read; bookkeeping (status, slug, tags) is not their business here.
@@ -63,4 +64,7 @@ class ArticleChangesView(DetailView):
             raise Http404("No published article at this address.") from missing
 
     def get_context_data(self, **kwargs):
+        # Shared from the page cache like the article page, and dropped with it: any change to the article, a
+        # correction, or a revision withheld (articles/signals.py).
+        tag_page(self.request, f"article:{self.object.pk}")
         return super().get_context_data(history=public_history(self.object), **kwargs)

@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.models import CHANGE, LogEntry
 
+from articles import cache_tags, caching
 from comments.models import Comment
 
 REASON = forms.CharField(
@@ -58,8 +59,10 @@ class CommentAdmin(admin.ModelAdmin):
             reason = form.cleaned_data["reason"]
         pks = list(queryset.exclude(status=status).values_list("pk", flat=True))
         changed = Comment.objects.filter(pk__in=pks)
-        # update() sends no signal; the page cache is refreshed by any successful admin POST (articles/caching.py).
+        # update() sends no signal: the pages of the comments' articles are invalidated here.
+        articles = set(changed.values_list("article_id", flat=True))
         count = changed.update(status=status, **({"moderation_note": reason} if reason else {}))
+        caching.invalidate(*cache_tags.article_pages(articles))
         message = f"{verb.capitalize()}{f': {reason}' if reason else ''}."
         LogEntry.objects.log_actions(request.user.pk, Comment.objects.filter(pk__in=pks), CHANGE, message)
         self.message_user(request, f"{count} comment{'s' if count != 1 else ''} {verb}.", messages.SUCCESS)

@@ -19,6 +19,8 @@ REMOVED = '<p class="comment__removed">Comment removed.</p>'
 PENDING = (
     '<p class="comment__pending">Awaiting moderation: only you can see this comment until a moderator approves it.</p>'
 )
+# Readers' names may not pass for the newsroom (accounts/names.py); the newsroom's own comments say so here.
+STAFF = ' <span class="comment__staff">Newsblog staff</span>'
 EDITED = ' <span class="comment__edited">(edited)</span>'
 OPEN_REPLIES = '<ol class="comment-list comment-list--replies">'
 CLOSE_ITEM = "</li>"
@@ -48,8 +50,9 @@ def _shown(entry, zone) -> str:
         f' <span class="comment__context">in reply to {escape(entry.replying_to)}</span>' if entry.replying_to else ""
     )
     pending = PENDING if entry.pending else ""
+    staff = STAFF if comment.author_is_staff else ""
     return (
-        f'<p class="comment__meta"><span class="comment__author">{author}</span> '
+        f'<p class="comment__meta"><span class="comment__author">{author}</span>{staff} '
         f'<time datetime="{iso(at)}">{newsdate(at, with_time=True)}</time>{edited}{context}</p>'
         f'{pending}<div class="comment__text" dir="auto">{comment.body_html}</div>{_actions(entry, author)}'
     )

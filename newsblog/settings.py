@@ -66,6 +66,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Newsblog")
 
+# Mastodon servers whose posts may be embedded in a story (articles/embeds.py). Mastodon has no single host, and a
+# pattern matching any server would let any site that mimics its URLs be framed; the newsroom lists the ones it uses.
+EMBED_MASTODON_HOSTS = frozenset(
+    env_list("EMBED_MASTODON_HOSTS", ["mastodon.social", "mastodon.online", "mas.to", "journa.host", "newsie.social"])
+)
+
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -181,6 +187,8 @@ else:
                 "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                 "LOCATION": env_str("PAGE_STATE_DIR", str(BASE_DIR / "var" / "page-state")),
                 "KEY_PREFIX": CACHE_KEY_PREFIX,
+                # One small file per page tag (article:<id>, ...): Django's default of 300 would cull live tags.
+                "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_STATE_ENTRIES", 200_000)},
             }
         ),
     }
@@ -188,6 +196,16 @@ else:
 
 # Whole-page cache for anonymous readers (articles/caching.py). 0 turns it off, e.g. to measure uncached rendering.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# X-Page-Cache: hit/miss on anonymous pages. Off in production unless asked: it tells an attacker whether a request
+# missed. Scripts that check the cache from outside (scripts/two_servers.py, fault_checks.py) turn it on.
+PAGE_CACHE_STATUS_HEADER = env_bool("PAGE_CACHE_STATUS_HEADER", DEBUG)
+# What shared anonymous pages tell HTTP caches in front (articles/http_cache.py): how long they may keep a copy, and
+# how long past that they may serve it while fetching a fresh one. Raise SHARED_CACHE_SECONDS only with purging on.
+SHARED_CACHE_SECONDS = env_int("SHARED_CACHE_SECONDS", 3)
+STALE_WHILE_REVALIDATE_SECONDS = env_int("STALE_WHILE_REVALIDATE_SECONDS", 30)
+# Purge endpoints of caches in front (e.g. Varnish with xkey, deploy/varnish.vcl), called after every invalidation
+# with the invalidated tags. Empty (the default): no purging.
+CACHE_PURGE_URLS = env_list("CACHE_PURGE_URLS", [])
 # Reads for #TrendingNews are summed in memory and written at most this often per worker (0: on every read).
 READS_FLUSH_SECONDS = env_int("READS_FLUSH_SECONDS", 0 if TESTING else 5)
 

@@ -4,6 +4,7 @@
     make bench                                   # 100,000 articles, 10 comments each, on PostgreSQL
     make bench BENCH_ARGS="--articles 1000"      # the same at 1,000 articles
     make bench BENCH_ARGS="--quick"              # what CI runs: small data, a few seconds per page, no targets
+    make bench BENCH_ARGS="--mixed"              # readers by a Zipf law while comments are posted (bench_mixed.py)
     .venv/bin/python scripts/bench.py --help
 
 What it does, all on 127.0.0.1 and bounded in time:
@@ -78,6 +79,10 @@ def parse_args():
     parser.add_argument("--profile", action="store_true", help="also profile each page with pyinstrument")
     parser.add_argument("--quick", action="store_true", help="CI: 1,000 articles, 2 s per page, one round")
     parser.add_argument("--only", help="measure only the pages whose label contains this text, e.g. 'random'")
+    parser.add_argument("--mixed", action="store_true", help="readers and commenters at once (bench_mixed.py)")
+    parser.add_argument("--zipf", default="1,0.8", help="--mixed: the Zipf exponents s to measure")
+    parser.add_argument("--newest", type=int, default=10_000, help="--mixed: readers pick among the newest N")
+    parser.add_argument("--comment-rates", default="0,0.2,1,5", help="--mixed: comments per second to post")
     args = parser.parse_args()
     if args.quick:
         args.articles, args.comments_per_article, args.duration, args.rounds = 1000, 2, 2, 1
@@ -298,11 +303,19 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="newsblog-bench-"))
     env = django_env(args, work)
     generation = prepare_data(args, env)
+    lua = work / "report.lua"
+    lua.write_text(REPORT_LUA)
+    if args.mixed:
+        import bench_mixed
+
+        table = bench_mixed.run(args, env, lua, sys.modules[__name__])
+        print("\n" + table)
+        write_report(args, table, "", generation)
+        shutil.rmtree(work, ignore_errors=True)
+        return
     pages = pick_pages(work)
     if args.only:
         pages = [page for page in pages if args.only in page[0]]
-    lua = work / "report.lua"
-    lua.write_text(REPORT_LUA)
 
     servers = {
         "hello": Server("hello", free_port(), env, ["--pythonpath", str(ROOT / "scripts"), "hello_app:application"],

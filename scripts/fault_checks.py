@@ -10,17 +10,23 @@
 6. Redis hanging (CLIENT PAUSE): every request still answers 200 well under a second.          (row 60)
 7. gunicorn workers killed with SIGKILL while comments are posted: no false success, and every comment whose
    connection dropped is stored exactly once after it is sent again.                          (row 62)
+8. Cache attacks (issue 14), with the page cache on in Redis: anonymous POSTs to the admin (logout, failed logins)
+   and a reader saving an unchanged profile flush nothing; a Host header with another port stores no feed or
+   sitemap with its links; 200 requests with a new ?utm_source each store no more copies than one.
 
 It prints what it saw and exits 1 on the first check that fails. Redis is a private instance on --redis-port that
 this script starts and stops, so nothing else loses its cache. PostgreSQL is the cluster serving --database-url
 (--pg-cluster), which is restarted and stopped: do not point it at a cluster others are using at the same time.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/newsblog_faults .venv/bin/python scripts/fault_checks.py
+
+--cache-attacks-only runs check 8 alone: it never touches PostgreSQL's cluster, so it is safe on a shared machine.
 """
 
 import argparse
 import http.client
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -65,6 +71,7 @@ def parse_args():
     parser.add_argument("--pg-cluster", default=default_cluster(), help='"<version> <name>" serving the database')
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument("--redis-port", type=int, default=6390)
+    parser.add_argument("--cache-attacks-only", action="store_true", help="only check 8; PostgreSQL is left alone")
     args = parser.parse_args()
     if not args.database_url.startswith("postgres"):
         parser.error("--database-url (or DATABASE_URL) must point at a PostgreSQL database")
@@ -279,10 +286,114 @@ def check_workers_killed_mid_post(args, server) -> None:
     )
 
 
+# --- cache attacks (issue 14, findings 1, 2 and 8) ------------------------------------------------------------------
+
+
+def fetch(port: int, path: str, host: str = "127.0.0.1") -> tuple[int, str | None, str]:
+    """An anonymous GET with a Host header of our choosing: status, X-Page-Cache, body."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", path, headers={"Host": host, "Connection": "close"})
+        response = conn.getresponse()
+        return response.status, response.getheader("X-Page-Cache"), response.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
+def csrf_token(session: Session, path: str) -> str:
+    status, _, page = session.request("GET", path)
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    check(status == 200 and found is not None, f"{path} answered {status} without a form")
+    return found.group(1)
+
+
+def stored_pages(redis_port: int) -> int:
+    found = subprocess.run(
+        ["redis-cli", "-p", str(redis_port), "--scan", "--pattern", "*pagecache:page:*"],
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=True,
+    )
+    return len(found.stdout.split())
+
+
+def check_cache_flush(args) -> None:
+    pages = ["/", f"/articles/{ARTICLE_SLUG}/", "/category/soak/", "/feed/", "/sitemap.xml"]
+    for path in pages:
+        fetch(args.port, path)
+        check(fetch(args.port, path)[1] == "hit", f"{path} was not served from the page cache the second time")
+    answers = Counter()
+    reader = Session(args.port)
+    reader.log_in("soaker1")
+    for _ in range(10):
+        form = {"display_name": "", "csrfmiddlewaretoken": csrf_token(reader, "/accounts/profile/")}
+        answers[reader.request("POST", "/accounts/profile/", form)[0]] += 1
+    attacker = Session(args.port)
+    for _ in range(15):
+        form = {"username": "nobody-at-all", "password": "not-the-password", "next": "/admin/"}
+        form["csrfmiddlewaretoken"] = csrf_token(attacker, "/admin/login/")
+        answers[attacker.request("POST", "/admin/login/", form)[0]] += 1
+        logout = {"csrfmiddlewaretoken": attacker.cookies["csrftoken"]}
+        answers[attacker.request("POST", "/admin/logout/", logout)[0]] += 1
+    misses = [path for path in pages * 6 if fetch(args.port, path)[1] != "hit"]
+    say(f"cache flush: 30 anonymous admin POSTs and 10 unchanged profile saves {dict(answers)}; misses after: {misses}")
+    check(not misses, "an anonymous admin POST or an unchanged profile save made cached pages miss")
+
+
+def check_host_poisoning(args) -> None:
+    site = f"http://127.0.0.1:{args.port}/"
+    for path in ("/feed/", "/feed/atom/", "/sitemap.xml"):
+        status, _, body = fetch(args.port, path, host="127.0.0.1:1")
+        check(status == 200 and "127.0.0.1:1/" not in body, f"{path} with Host 127.0.0.1:1 linked to port 1")
+        status, cached, body = fetch(args.port, path)
+        check(cached == "hit" and "127.0.0.1:1/" not in body and site in body, f"{path}: a poisoned copy was served")
+    status, _, _ = fetch(args.port, "/feed/", host="attacker.example")
+    check(status == 400, f"a Host outside ALLOWED_HOSTS answered {status}")
+    say("cache poisoning: Host with another port stored no links of its own; a foreign Host is 400")
+
+
+def check_unbounded_keys(args) -> None:
+    path = f"/articles/{ARTICLE_SLUG}/"
+    fetch(args.port, path)
+    before = stored_pages(args.redis_port)
+    statuses = Counter(fetch(args.port, f"{path}?utm_source=n{n}&fbclid={n}")[1] for n in range(200))
+    added = stored_pages(args.redis_port) - before
+    say(f"200 requests with a new ?utm_source each: {dict(statuses)}, {added} more cached copies")
+    check(added == 0 and statuses == Counter({"hit": 200}), "unknown query parameters made copies of their own")
+
+
+def run_cache_attacks(args) -> int:
+    env = server_environment(args) | {
+        "REDIS_URL": f"redis://127.0.0.1:{args.redis_port}/0",
+        "PAGE_CACHE_STATUS_HEADER": "1",  # what the checks read; off in production
+        "READS_FLUSH_SECONDS": "0",
+    }
+    setup_django(env)
+    prepare_site(["soaker1", "soaker2"])
+    start_redis(args.redis_port)
+    server = start_gunicorn(env, "cache-attacks")
+    try:
+        check(wait_until_healthy(args.port, 30), "gunicorn did not become healthy within 30 s")
+        check_cache_flush(args)
+        check_host_poisoning(args)
+        check_unbounded_keys(args)
+    except CheckFailed as failure:
+        print(f"faults: FAIL {failure}; gunicorn's log is in {server.log_path}", file=sys.stderr)
+        return 1
+    finally:
+        stop_gunicorn(server)
+        subprocess.run(["redis-cli", "-p", str(args.redis_port), "shutdown", "nosave"], capture_output=True, timeout=10)
+    say("OK: the page cache held against flushing, Host poisoning and unbounded keys")
+    return 0
+
+
 def main() -> int:
     args = parse_args()
     # `timeout` in CI sends SIGTERM: unwind through the finally blocks so gunicorn and Redis are stopped too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if args.cache_attacks_only:
+        return run_cache_attacks(args)
     env = server_environment(args) | {
         "REDIS_URL": f"redis://127.0.0.1:{args.redis_port}/0",
         "PAGE_CACHE_SECONDS": "0",  # every page reaches the database, so its faults show
@@ -310,7 +421,7 @@ def main() -> int:
         stop_gunicorn(server)
         subprocess.run(["redis-cli", "-p", str(args.redis_port), "shutdown", "nosave"], capture_output=True, timeout=10)
     say("OK: every fault was answered as designed")
-    return 0
+    return run_cache_attacks(args)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ DATABASE_URL, as two machines behind a load balancer would have) and checks, pri
 1. a reader's second request to server B is answered from B's page cache;
 2. an editor logs in through server A, and the same session cookie is logged in on server B;
 3. the editor changes the article's headline through the admin on server A;
-4. the reader's next request to server B shows the new headline, rendered afresh, not the cached copy.
+4. the reader's next request to server B shows the new headline, rendered afresh, not the cached copy;
+5. a reader comments on that story through server A: on server B the story's next request shows the comment,
+   rendered afresh, while another story's cached page (another section) is still served from the cache.
 Exit status 0 when all hold. Everything runs on 127.0.0.1 and stops within a minute.
 """
 
@@ -34,6 +36,7 @@ from pgtools import ensure_database
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 EDITOR, PASSWORD = "two-servers-editor", secrets.token_urlsafe(16)
+COMMENTER = "two-servers-reader"
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -171,6 +174,7 @@ def main():
         ALLOWED_HOSTS="127.0.0.1",
         MEDIA_ROOT=str(work / "media"),
         LOG_LEVEL="WARNING",
+        PAGE_CACHE_STATUS_HEADER="1",  # off in production; here it is what the checks read
         TWO_SERVERS_DIR=str(work),
     )
     prepare(args.database_url, env)
@@ -198,9 +202,19 @@ user.is_staff = user.is_superuser = True
 user.set_password("{PASSWORD}")
 user.save()
 category, _ = Category.objects.get_or_create(slug="two-servers", defaults={{"name": "Two servers"}})
-Article.objects.update_or_create(slug="two-servers-story", defaults=dict(
+story, _ = Article.objects.update_or_create(slug="two-servers-story", defaults=dict(
     headline="The first headline", standfirst="A story edited on one server and read on another.",
-    body="Text.", category=category, status="published"))
+    body="Text.", category=category, status="published", comments_open=True))
+elsewhere, _ = Category.objects.get_or_create(slug="two-servers-elsewhere", defaults={{"name": "Elsewhere"}})
+Article.objects.update_or_create(slug="two-servers-other", defaults=dict(
+    headline="Another story", standfirst="Read, never commented on.", body="Text.", category=elsewhere,
+    status="published"))
+from comments.models import Comment
+reader, _ = get_user_model().objects.get_or_create(username="{COMMENTER}")
+reader.set_password("{PASSWORD}")
+reader.save()
+# An approved comment before: this reader's next comments appear without waiting for a moderator.
+Comment.objects.get_or_create(article=story, user=reader, body="An earlier comment.", defaults={{"status": "approved"}})
 """
     subprocess.run([*manage, "shell", "-c", setup], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
@@ -223,7 +237,7 @@ def run_checks(a, b):
     check(status == 200 and EDITOR in html, "the same session is logged in on server B")
 
     status, _, html = editor.request(a + "/admin/articles/article/")
-    change = re.search(r'href="(/admin/articles/article/\d+/change/)', html).group(1)
+    change = re.search(r'href="(/admin/articles/article/\d+/change/)[^"]*"[^>]*>The first headline<', html).group(1)
     status, _, html = editor.request(a + change)
     reader_form = FormReader("article_form")
     reader_form.feed(html)
@@ -241,7 +255,40 @@ def run_checks(a, b):
         headline_of(html) == "The headline changed on server A" and headers.get("X-Page-Cache") == "miss",
         "the reader's very next request to server B shows the new headline, rendered afresh",
     )
+    comment_on_one_story_leaves_the_others_cached(a, b, article)
     print("Two app servers on one PostgreSQL and one Redis agree on every request.")
+
+
+def csrf_of(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def comment_on_one_story_leaves_the_others_cached(a, b, article):
+    other = "/articles/two-servers-other/"
+    anonymous = Browser()
+    for page in (article, other):
+        anonymous.request(b + page)
+    _, headers, _ = anonymous.request(b + other)
+    check(headers.get("X-Page-Cache") == "hit", "server B has another story's page cached")
+
+    commenter = Browser()
+    _, _, html = commenter.request(a + "/accounts/login/")
+    form = {"csrfmiddlewaretoken": csrf_of(html), "username": COMMENTER, "password": PASSWORD}
+    status, _, _ = commenter.request(a + "/accounts/login/", urllib.parse.urlencode(form).encode())
+    check(status == 302 and commenter.cookie("sessionid"), "a reader logs in on server A")
+    _, _, html = commenter.request(a + article)
+    text = f"Seen on the other server ({uuid.uuid4().hex[:8]})."
+    form = {"csrfmiddlewaretoken": csrf_of(html), "body": text}
+    status, _, _ = commenter.request(a + article + "comments/", urllib.parse.urlencode(form).encode())
+    check(status == 302, "the reader comments on the story through server A")
+
+    _, headers, html = anonymous.request(b + article)
+    check(
+        text in html and headers.get("X-Page-Cache") == "miss",
+        "the story's very next request to server B shows the comment, rendered afresh",
+    )
+    _, headers, _ = anonymous.request(b + other)
+    check(headers.get("X-Page-Cache") == "hit", "the other story's page on server B is still served from its cache")
 
 
 if __name__ == "__main__":

@@ -43,6 +43,12 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _page_cache_status_header(settings):
+    """Tests read X-Page-Cache to tell a hit from a miss; production leaves it off (articles/caching.py)."""
+    settings.PAGE_CACHE_STATUS_HEADER = True
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     for each in caches.all():  # the page cache keeps its content token in a cache of its own without Redis
         each.clear()

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.cache.backends.filebased import FileBasedCache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -14,7 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from articles import caching
 from articles.models import Article, ArticleDailyReads, Category
-from tests.factories import make_article, make_category, make_comment, make_user
+from tests.factories import make_article, make_category, make_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +47,14 @@ def test_a_copy_made_for_https_is_never_served_over_http(client, settings, artic
     assert client.get(article.get_absolute_url()).status_code == 301
 
 
-def test_cached_pages_must_be_revalidated_by_browsers(client, article):
+def test_cached_pages_must_be_revalidated_by_browsers_and_may_be_kept_briefly_by_shared_caches(client, article):
     response, _ = fetch(client, article.get_absolute_url())
-    assert set(response["Cache-Control"].split(", ")) == {"public", "max-age=0", "must-revalidate"}
+    assert set(response["Cache-Control"].split(", ")) == {
+        "public",
+        "max-age=0",
+        "s-maxage=3",
+        "stale-while-revalidate=30",
+    }
     assert "Cookie" in response["Vary"]
 
 
@@ -95,18 +99,15 @@ def test_publishing_unpublishing_and_deleting_show_on_the_next_request(client, c
     assert client.get(draft.get_absolute_url()).status_code == 404
 
 
-def test_approving_or_removing_a_comment_shows_on_the_next_request(client, article):
+def test_approving_or_removing_a_comment_shows_on_its_article_page_at_once(client, article):
     comment = make_comment(article=article, status="pending", body="A reader's considered view.")
     fetch(client, article.get_absolute_url())
-    assert "1 comment" not in fetch(client, article.category.get_absolute_url())[1]
     comment.status = "approved"
     comment.save()
     assert "considered view" in fetch(client, article.get_absolute_url())[1]
-    assert "1 comment" in fetch(client, article.category.get_absolute_url())[1]
     comment.status = "removed"
     comment.save()
     assert "considered view" not in fetch(client, article.get_absolute_url())[1]
-    assert "1 comment" not in fetch(client, article.category.get_absolute_url())[1]
 
 
 def test_a_correction_shows_on_the_next_request(client, article):
@@ -163,7 +164,8 @@ def test_without_redis_a_change_made_in_another_worker_is_seen_on_the_next_reque
     assert fetch(client, article.get_absolute_url())[0]["X-Page-Cache"] == "hit"
     Article.objects.filter(pk=article.pk).update(headline="Changed in another worker")
     another_worker = FileBasedCache(str(tmp_path), {})
-    another_worker.set(caching.STATE_KEY, caching._new_state(), caching.STATE_SECONDS)
+    generation = another_worker.incr(caching.GENERATION_KEY)
+    another_worker.set(f"{caching.TAG_KEY_PREFIX}article:{article.pk}", generation, None)
     response, html = fetch(client, article.get_absolute_url())
     assert response["X-Page-Cache"] == "miss"
     assert "Changed in another worker" in html
@@ -199,17 +201,6 @@ def test_a_session_or_messages_cookie_bypasses_the_cache(client, article):
         assert "X-Page-Cache" not in fetch(client, article.get_absolute_url())[0]
 
 
-def test_a_bulk_admin_action_invalidates_too(client, article):
-    fetch(client, article.get_absolute_url())
-    Article.objects.filter(pk=article.pk).update(headline="Changed by a bulk update")
-    editor = make_user(username="desk", is_staff=True)
-    editor.user_permissions.add(*Permission.objects.filter(codename__in=["view_user", "change_user"]))
-    staff = client.__class__()
-    staff.force_login(editor)
-    staff.post(reverse("admin:auth_user_changelist"), {"action": "", "index": "0"})
-    assert "Changed by a bulk update" in fetch(client, article.get_absolute_url())[1]
-
-
 class TestWhatIsNeverStored:
     """Responses that carry anything personal stay out of the cache, whatever the view does."""
 
@@ -221,9 +212,17 @@ class TestWhatIsNeverStored:
     def test_a_plain_public_page_is_stored(self, article):
         def view(request):
             request.resolver_match = resolve(article.get_absolute_url())
+            caching.tag_page(request, f"article:{article.pk}")
             return HttpResponse("the article")
 
         assert self.store_attempt(view, article.get_absolute_url()).content == b"the article"
+
+    def test_a_page_that_does_not_say_what_it_shows(self, article):
+        def view(request):
+            request.resolver_match = resolve(article.get_absolute_url())
+            return HttpResponse("the article")
+
+        assert self.store_attempt(view, article.get_absolute_url()).content == b"rendered again"
 
     def test_a_response_that_used_a_csrf_token(self, article):
         def view(request):

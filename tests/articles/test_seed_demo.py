@@ -1,8 +1,13 @@
+import io
+import re
+
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from PIL import Image
 
+from articles.management.commands.seed_demo import DEMO_USERS
 from articles.models import Article, Category
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +46,18 @@ def test_seed_demo_builds_the_demo_site_and_is_idempotent(settings, client):
     response = client.post(reverse("login"), {"username": "editor", "password": "editor-demo-pass"})
     assert response.status_code == 302
     assert response.wsgi_request.user.is_authenticated
+
+
+def test_seed_demo_force_without_debug_never_uses_the_published_passwords(settings, client):
+    settings.DEBUG = False
+    out = io.StringIO()
+    call_command("seed_demo", "--force", stdout=out)
+
+    printed = dict(re.findall(r"login: (\S+) / (\S+)", out.getvalue()))
+    assert set(printed) == {spec["username"] for spec in DEMO_USERS}
+    for spec in DEMO_USERS:
+        user = get_user_model().objects.get(username=spec["username"])
+        assert not user.check_password(spec["password"]), f"{spec['username']} kept its published password"
+        assert printed[spec["username"]] != spec["password"]
+        assert user.check_password(printed[spec["username"]])
+    assert len(set(printed.values())) == len(printed)

@@ -72,7 +72,7 @@ class TestArticlePage:
     def test_byline_links_authors_and_shows_dates_and_reading_time(self, client, article, author):
         response = client.get(article.get_absolute_url())
         assertContains(response, f'<a href="{author.get_absolute_url()}" rel="author">Ayla Demir</a>')
-        assertContains(response, f'datetime="{article.published_at.isoformat()}"')
+        assertContains(response, f'datetime="{article.published_at.replace(microsecond=0).isoformat()}"')
         assertContains(response, "1 min read")
 
     def test_byline_keeps_author_order(self, client):
@@ -229,6 +229,15 @@ class TestTrending:
         time_machine.move_to(timezone.now() + timedelta(days=10))
         response = client.get(reverse("articles:trending"))
         assert list(response.context["most_read"]) == [popular, quiet]
+
+    def test_entries_are_compact_rows_with_rank_section_and_read_count(self, client):
+        article = make_article(headline="Harbour bridge reopens")
+        ArticleDailyReads.objects.create(article=article, day=timezone.localdate(), reads=3)
+        html = client.get(reverse("articles:trending")).content.decode()
+        row = re.search(r'<li class="ranked">.*?</li>', html, re.S).group(0)
+        assert '<span class="ranked__rank" aria-hidden="true">1</span>' in row
+        assert "Harbour bridge reopens</a>" in row
+        assert f'>{article.category.name}</a> <span aria-hidden="true">·</span> 3 reads' in row
 
     def test_trending_is_first_in_the_nav_and_marked_current(self, client):
         html = client.get(reverse("articles:trending")).content.decode()

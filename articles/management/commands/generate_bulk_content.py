@@ -150,7 +150,7 @@ class Command(BaseCommand):
             elapsed = time.monotonic() - started
             self.stdout.write(f"  {made:,}/{articles:,} articles, {comments_made:,} comments ({elapsed:.1f} s)")
 
-        caching.content_changed()
+        caching.invalidate("nav", schedule=True)  # bulk_create sends no signal: every page
         if connection.vendor == "postgresql" and not connection.in_atomic_block:
             vacuum_started = time.monotonic()
             self.vacuum(comment_model)

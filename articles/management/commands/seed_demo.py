@@ -6,6 +6,7 @@ Idempotent: rows are matched by slug or username and updated, photos are only dr
 import hashlib
 import io
 import random
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -37,7 +38,8 @@ CATEGORIES = [
     ("World News", "Diplomacy, conflict and politics around the globe."),
 ]
 
-# Local demo logins; printed by `make run`. Never created with DEBUG off unless --force.
+# Local demo logins; printed by `make run`. These passwords are published, so with DEBUG off (only with --force)
+# each login gets a random password instead, printed once.
 DEMO_USERS = [
     {"username": "editor", "password": "editor-demo-pass", "is_staff": True, "is_superuser": True, "group": EDITORS},
     {"username": "author", "password": "author-demo-pass", "is_staff": True, "is_superuser": False, "group": AUTHORS},
@@ -84,14 +86,19 @@ class Command(BaseCommand):
     help = "Create or update the demo categories, authors, articles and local demo logins."
 
     def add_arguments(self, parser):
-        parser.add_argument("--force", action="store_true", help="Run even with DEBUG off (creates known passwords).")
+        parser.add_argument(
+            "--force", action="store_true", help="Run even with DEBUG off (the demo logins get random passwords)."
+        )
 
     def handle(self, *args, force=False, **options):
         if not settings.DEBUG and not force:
-            raise CommandError("seed_demo creates logins with known passwords; it runs with DEBUG on, or with --force.")
+            raise CommandError("seed_demo creates demo logins; it runs with DEBUG on, or with --force.")
+        passwords = {
+            spec["username"]: spec["password"] if settings.DEBUG else secrets.token_urlsafe(18) for spec in DEMO_USERS
+        }
         with transaction.atomic():
             categories = self.seed_categories()
-            users = self.seed_users()
+            users = self.seed_users(passwords)
             authors = self.seed_authors(users)
             counts = self.seed_articles(categories, authors, users["editor"])
         self.stdout.write(
@@ -100,8 +107,10 @@ class Command(BaseCommand):
                 f"{counts['published']} published, {counts['draft']} drafts, {counts['scheduled']} scheduled."
             )
         )
-        for spec in DEMO_USERS:
-            self.stdout.write(f"  login: {spec['username']} / {spec['password']}")
+        if not settings.DEBUG:
+            self.stdout.write("Random passwords, shown only now:")
+        for username, password in passwords.items():
+            self.stdout.write(f"  login: {username} / {password}")
 
     def seed_categories(self):
         categories = {}
@@ -111,7 +120,7 @@ class Command(BaseCommand):
             )
         return categories
 
-    def seed_users(self):
+    def seed_users(self, passwords):
         users = {}
         for spec in DEMO_USERS:
             user, _ = get_user_model().objects.update_or_create(
@@ -122,7 +131,7 @@ class Command(BaseCommand):
                     "is_superuser": spec["is_superuser"],
                 },
             )
-            user.set_password(spec["password"])
+            user.set_password(passwords[spec["username"]])
             user.save(update_fields=["password"])
             if spec["group"]:
                 user.groups.add(Group.objects.get(name=spec["group"]))

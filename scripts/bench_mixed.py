@@ -1,0 +1,195 @@
+"""`make bench BENCH_ARGS="--mixed"`: readers and commenters at once, the way a news site is used.
+
+Readers draw article pages by a Zipf law of exponent s over the newest N articles (a few stories get most readers,
+a long tail gets the rest), while commenters post at a steady rate through the site itself (logged in, the comment
+form's POST: CommentForm, comment_post, the signals that invalidate the commented page). For each s, each comment
+rate and each stack (the app alone: gunicorn with its page cache in Redis; and the same behind nginx with the shipped
+deploy/nginx.conf micro-cache), readers are driven by wrk and every figure is a ratio to the hello-world app
+measured just before, in the same run. Nothing is asserted about timing.
+"""
+
+import http.client
+import random
+import re
+import statistics
+import tempfile
+import threading
+import time
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+import nginx_local
+
+PASSWORD = "bench-commenter-password-1"  # noqa: S105  throwaway accounts in the benchmark's own database
+COMMENTERS = 8
+SAMPLES = 200_000
+
+
+def commenters(count: int) -> list[str]:
+    from django.contrib.auth import get_user_model
+
+    names = [f"bench-commenter-{n}" for n in range(count)]
+    users = get_user_model().objects
+    for name in names:
+        user, _ = users.get_or_create(username=name, defaults={"email": f"{name}@example.com"})
+        user.set_password(PASSWORD)
+        user.save()
+    return names
+
+
+def zipf_paths(work: Path, newest: int, exponent: float) -> Path:
+    """A file of article paths drawn by a Zipf law over the newest articles (rank 1, the newest, most often)."""
+    from articles.models import Article
+
+    slugs = list(Article.objects.published().order_by("-published_at", "-id").values_list("slug", flat=True)[:newest])
+    weights = [1 / rank**exponent for rank in range(1, len(slugs) + 1)]
+    drawn = random.Random(15).choices(slugs, weights=weights, k=SAMPLES)  # noqa: S311  a load pattern, not a secret
+    path = work / f"zipf-{exponent}.txt"
+    path.write_text("".join(f"/articles/{slug}/\n" for slug in drawn))
+    return path
+
+
+class Commenter:
+    """One logged-in reader posting through the comment form."""
+
+    def __init__(self, port: int, username: str):
+        self.port, self.cookies = port, {}
+        _, page = self.request("GET", "/accounts/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        status, _ = self.request(
+            "POST", "/accounts/login/", {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}
+        )
+        if status != 302:
+            raise SystemExit(f"bench: {username} could not log in ({status})")
+
+    def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
+        body = None
+        if form is not None:
+            body = urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            text = response.read().decode("utf-8", "replace")
+            for header in response.headers.get_all("Set-Cookie") or []:
+                for name, morsel in SimpleCookie(header).items():
+                    self.cookies[name] = morsel.value
+            return response.status, text
+        finally:
+            conn.close()
+
+    def post(self, article_path: str, body: str) -> int:
+        form = {"body": body, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
+        return self.request("POST", f"{article_path}comments/", form)[0]
+
+
+class CommentLoad:
+    """Posts at `rate` per second, on articles drawn like the readers', until stopped."""
+
+    def __init__(self, port: int, names: list[str], rate: float, paths: list[str]):
+        self.rate, self.paths = rate, paths
+        self.commenters = [Commenter(port, name) for name in names] if rate else []
+        self.statuses: dict = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def run(self):
+        draw = random.Random(5)  # noqa: S311  a load pattern
+        started, n = time.monotonic(), 0
+        while not self.stop.is_set():
+            self.stop.wait(max(0.0, started + n / self.rate - time.monotonic()))
+            if self.stop.is_set():
+                return
+            commenter = self.commenters[n % len(self.commenters)]
+            body = f"Benchmark comment {n} at {time.time():.6f}: what readers make of it."
+            try:
+                status = commenter.post(draw.choice(self.paths), body)
+            except OSError:
+                status = "dropped"
+            self.statuses[status] = self.statuses.get(status, 0) + 1
+            n += 1
+
+    def __enter__(self):
+        if self.rate:
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        if self.rate:
+            self.thread.join(timeout=60)
+
+
+def run(args, env, lua, servers_module):
+    """Measure every (s, rate, stack); return the table as Markdown."""
+    bench = servers_module
+    work = Path(tempfile.mkdtemp(prefix="newsblog-mixed-"))
+    names = commenters(COMMENTERS)
+    exponents = [float(s) for s in args.zipf.split(",")]
+    rates = [float(r) for r in args.comment_rates.split(",")]
+    path_files = {s: zipf_paths(work, args.newest, s) for s in exponents}
+    app_env = dict(
+        env,
+        REDIS_URL=args.redis_url,
+        COMMENTS_MODERATE_FIRST="0",  # a comment shows at once, so it invalidates its page: the costly case
+        COMMENTS_PER_MINUTE="100000",
+        COMMENTS_PER_DAY="1000000",
+    )
+    hello = bench.Server("hello", bench.free_port(), env, ["--pythonpath", str(bench.ROOT / "scripts"),
+                         "hello_app:application"], args.workers)  # fmt: skip
+    app = bench.Server("mixed", bench.free_port(), app_env, [], args.workers)
+    nginx_port = bench.free_port()
+    nginx = None
+    rows = []
+    try:
+        hello.wait()
+        app.wait()
+        nginx = nginx_local.start(work / "nginx", port=nginx_port, app_port=app.port)
+        stacks = {"app": app.base, "nginx": f"http://127.0.0.1:{nginx_port}"}
+        bench.log("warming up")
+        bench.run_wrk(hello.base + "/", lua, None, 1, args.connections)
+        for s, path_file in path_files.items():
+            paths = path_file.read_text().splitlines()
+            for stack in stacks.values():
+                bench.run_wrk(stack + "/articles/", lua, str(path_file), 2, args.connections)
+            for rate in rates:
+                for stack, base in stacks.items():
+                    ratios, rps, posted = [], [], {}
+                    for _ in range(args.rounds):
+                        baseline = bench.run_wrk(hello.base + "/", lua, None, args.duration, args.connections)
+                        with CommentLoad(app.port, names, rate, paths) as comments:
+                            measured = bench.run_wrk(
+                                base + "/articles/", lua, str(path_file), args.duration, args.connections
+                            )
+                        rps.append(measured["rps"])
+                        ratios.append(measured["rps"] / baseline["rps"])
+                        for status, count in comments.statuses.items():
+                            posted[status] = posted.get(status, 0) + count
+                        errors = measured["errors"]
+                    rows.append((s, rate, stack, statistics.median(rps), statistics.median(ratios), errors, posted))
+                    bench.log(f"s={s} comments/s={rate} {stack}: {rows[-1][3]:,.0f} req/s, {rows[-1][4]:.2f}x hello")
+    finally:
+        if nginx is not None:
+            nginx.terminate()
+            nginx.wait(timeout=20)
+        hello.stop()
+        app.stop()
+    return format_table(args, rows)
+
+
+def format_table(args, rows) -> str:
+    lines = [
+        f"Mixed load: Zipf over the newest {args.newest:,} articles; page cache in Redis; wrk -t1 "
+        f"-c{args.connections} -d{args.duration}s, {args.rounds} round(s), hello-world measured before each.",
+        "",
+        "| s | comments/s | stack | req/s | vs hello-world | wrk errors | comment POSTs |",
+        "|---:|---:|---|---:|---:|---:|---|",
+    ]
+    for s, rate, stack, rps, ratio, errors, posted in rows:
+        shown = ", ".join(f"{status}: {count}" for status, count in sorted(posted.items(), key=str)) or "-"
+        label = "app alone" if stack == "app" else "through nginx"
+        lines.append(f"| {s} | {rate:g} | {label} | {rps:,.0f} | {ratio:.2f}x | {errors} | {shown} |")
+    return "\n".join(lines)

@@ -1,0 +1,131 @@
+"""Debian's nginx with the shipped deploy/nginx.conf, in front of gunicorn running this checkout.
+
+The configuration is generated from deploy/nginx.conf itself by scripts/nginx_local.py: only ports, the TLS server
+and the cache and media paths are rewritten, each rewrite asserted to apply exactly once, so a change to the shipped
+file is tested. Everything else (the cookie map, the micro-cache rules, the headers) is the shipped text.
+
+gunicorn (DEBUG off) shares the test database and a Redis database with the test process, so a write made in a
+test invalidates what gunicorn caches. It needs PostgreSQL: SQLite's test database lives in the test process's
+memory. Without nginx the tests skip, except in CI, where they are required.
+"""
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from scripts import nginx_local
+
+REDIS_URL = "redis://127.0.0.1:6379/15"
+STARTUP_SECONDS = 30
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=5).close()  # noqa: S310  our own loopback server
+            return
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(f"{url} exited: {log.read_text()[-2000:]}")
+            time.sleep(0.2)
+    pytest.fail(f"{url} did not answer within {STARTUP_SECONDS} s: {log.read_text()[-2000:]}")
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def database_url() -> str:
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture(scope="module")
+def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The base URL of nginx (shipped config) in front of gunicorn; yields (url, cache key prefix)."""
+    if not os.access(nginx_local.NGINX, os.X_OK):
+        if os.environ.get("CI"):
+            pytest.fail(
+                f"{nginx_local.NGINX} not found, and the nginx tests are required in CI (apt-get install nginx)."
+            )
+        pytest.skip(f"{nginx_local.NGINX} not found; apt-get install nginx to run the nginx tests")
+    if connection.vendor != "postgresql":
+        pytest.skip("gunicorn cannot share SQLite's in-memory test database; these run on PostgreSQL")
+    folder = tmp_path_factory.mktemp("nginx")
+    prefix = f"nginx-test-{secrets.token_hex(4)}"
+    port, app_port = free_port(), free_port()
+    env = os.environ | {
+        "DATABASE_URL": database_url(),
+        "REDIS_URL": REDIS_URL,
+        "CACHE_KEY_PREFIX": prefix,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": f"http://127.0.0.1:{port}",
+        "HTTPS_ONLY": "0",
+        "PAGE_CACHE_STATUS_HEADER": "1",
+        "READS_FLUSH_SECONDS": "0",
+        "COMMENTS_MODERATE_FIRST": "0",
+        "GUNICORN_BIND": f"127.0.0.1:{app_port}",
+        "WEB_CONCURRENCY": "2",
+        "LOG_LEVEL": "WARNING",
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    root = Path(settings.BASE_DIR)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=root, env=env, check=True, timeout=120
+    )
+    gunicorn_log = folder / "gunicorn.log"
+    with gunicorn_log.open("w") as log:
+        gunicorn = subprocess.Popen(
+            [str(Path(sys.executable).parent / "gunicorn"), "-c", "deploy/gunicorn.conf.py"],
+            cwd=root,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    nginx = None
+    try:
+        wait_for(f"http://127.0.0.1:{app_port}/healthz", gunicorn, gunicorn_log)
+        nginx = nginx_local.start(folder, port=port, app_port=app_port)
+        wait_for(f"http://127.0.0.1:{port}/healthz", nginx, folder / "error.log")
+        yield f"http://127.0.0.1:{port}", prefix
+    finally:
+        if nginx is not None:
+            stop(nginx)
+        stop(gunicorn)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def site(nginx_site, transactional_db, settings):
+    """nginx's URL, with this test process's cache pointed at gunicorn's Redis, so that its writes invalidate there."""
+    url, prefix = nginx_site
+    settings.CACHES = {
+        "default": {"BACKEND": "newsblog.cache.ResilientRedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
+    }
+    settings.PAGE_CACHE_STATE_ALIAS = "default"
+    return url

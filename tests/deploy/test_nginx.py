@@ -1,0 +1,117 @@
+"""The shipped nginx micro-cache in front of gunicorn: who may share a copy, and how soon a change shows."""
+
+import http.client
+import re
+import time
+from http.cookies import SimpleCookie
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+
+from scripts.nginx_local import micro_cache_seconds
+from tests.factories import make_article, make_user
+
+pytestmark = pytest.mark.nginx
+
+PASSWORD = "a long enough password for the nginx test"
+
+
+class Browser:
+    """One client with its own cookies, talking HTTP/1.1 to nginx."""
+
+    def __init__(self, base: str):
+        self.netloc = urlsplit(base).netloc
+        self.cookies = {}
+
+    def request(self, method: str, path: str, *, form=None, cookies=None):
+        conn = http.client.HTTPConnection(self.netloc, timeout=10)
+        headers = {"Connection": "close"}
+        sent = self.cookies | (cookies or {})
+        if sent:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in sent.items())
+        body = None
+        if form is not None:
+            body = urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            text = response.read().decode()
+            set_cookies = response.headers.get_all("Set-Cookie") or []
+            for header in set_cookies:
+                for name, morsel in SimpleCookie(header).items():
+                    self.cookies[name] = morsel.value
+            return response.status, response.headers, text, set_cookies
+        finally:
+            conn.close()
+
+    def get(self, path: str, **kwargs):
+        return self.request("GET", path, **kwargs)
+
+    def log_in(self, username: str) -> None:
+        _, _, page, _ = self.get("/accounts/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        form = {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}
+        status, _, _, _ = self.request("POST", "/accounts/login/", form=form)
+        assert status == 302 and "sessionid" in self.cookies
+
+
+def micro(response) -> str:
+    return response[1]["X-Micro-Cache"]
+
+
+def test_an_anonymous_page_is_a_miss_then_a_hit(site):
+    article = make_article(headline="Lighthouse keepers return")
+    first, second = Browser(site).get(article.get_absolute_url()), Browser(site).get(article.get_absolute_url())
+    assert (first[0], second[0]) == (200, 200)
+    assert (micro(first), micro(second)) == ("MISS", "HIT")
+    assert "Lighthouse keepers return" in second[2]
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
+def test_a_session_or_messages_cookie_bypasses_the_micro_cache(site, cookie):
+    article = make_article()
+    Browser(site).get(article.get_absolute_url())
+    assert micro(Browser(site).get(article.get_absolute_url())) == "HIT"
+    assert micro(Browser(site).get(article.get_absolute_url(), cookies={cookie: "anything"})) == "BYPASS"
+
+
+def test_a_response_that_sets_a_cookie_is_never_stored(site):
+    # A malformed CSRF cookie makes Django answer a plain GET with a new one: a Set-Cookie meant for this client only.
+    article = make_article()
+    url = article.get_absolute_url()
+    first = Browser(site).get(url, cookies={"csrftoken": "not-a-token"})
+    assert any(header.startswith("csrftoken=") for header in first[3])
+    assert micro(first) == "MISS"
+    second = Browser(site).get(url)
+    assert micro(second) == "MISS"  # not served from a stored copy of the first
+    assert second[3] == []
+
+
+def test_a_logged_in_page_is_never_served_to_anyone_else(site):
+    make_user(username="nginxreader", password=PASSWORD)
+    article = make_article()
+    reader = Browser(site)
+    reader.log_in("nginxreader")
+    for _ in range(2):
+        own = reader.get(article.get_absolute_url())
+        assert micro(own) == "BYPASS"
+        assert "nginxreader" in own[2]
+    for _ in range(2):
+        anonymous = Browser(site).get(article.get_absolute_url())
+        assert anonymous[0] == 200
+        assert "nginxreader" not in anonymous[2]
+
+
+def test_a_change_shows_through_nginx_within_the_micro_cache_time(site):
+    article = make_article(headline="Ferry timetable unchanged")
+    url = article.get_absolute_url()
+    Browser(site).get(url)
+    assert micro(Browser(site).get(url)) == "HIT"
+    article.headline = "Ferry timetable changed"
+    article.save()
+    changed_at = time.monotonic()
+    limit = micro_cache_seconds() + 1  # plus a second: nginx counts whole seconds
+    while "Ferry timetable changed" not in Browser(site).get(url)[2]:
+        assert time.monotonic() - changed_at < limit, f"the change did not show within {limit} s"
+        time.sleep(0.1)  # polling a condition, bounded by `limit` above
