@@ -31,12 +31,11 @@ from django.utils.text import capfirst
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from articles import cache_tags, caching, conflicts, images, revisions, services
+from articles import cache_tags, caching, conflicts, images, page_parts, revisions, services
 from articles.admin_revisions import RevisionsAdminMixin
 from articles.admin_staging import NewsroomQueueFilter, StagingAdminMixin
 from articles.markdown_limits import MAX_BODY_CHARS, check_body
 from articles.models import Article, ArticleAuthor, Author, Category, Correction, PendingChange
-from comments.models import Comment
 
 PUBLISH = "articles.publish_article"
 THUMBNAIL_WIDTH = 80
@@ -341,7 +340,7 @@ class ArticleAdmin(StagingAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
     def get_queryset(self, request):
         articles = super().get_queryset(request).editable_by(request.user).with_bylines()
         return articles.annotate(
-            approved_comment_count=Comment.objects.count_per_article(),
+            approved_comment_count=page_parts.discussion().count_per_article(),
             has_unpublished_changes=Exists(PendingChange.objects.filter(article=OuterRef("pk"))),
         )
 

@@ -76,6 +76,9 @@ CACHED_VIEWS = frozenset(
 # The only query parameters a cached page reads. Any other (utm_source, fbclid, a cache buster) is left out of the
 # key, so it can neither multiply the stored copies nor miss on purpose.
 KEPT_PARAMETERS = ("page",)
+# Parameters that make a page one reader's moment (the reply form under a comment): such a request neither gets nor
+# leaves a copy, so that arbitrary values cannot fill the cache either.
+UNSHARED_PARAMETERS = frozenset({"reply"})
 
 STATE_KEY = "pagecache:state:3"  # bump the number whenever SiteState changes shape
 STATE_SECONDS = 24 * 60 * 60
@@ -168,6 +171,7 @@ def _page_cache():
 
 
 _file_values = {}  # key -> (its file's identity when last read, what it held); per process
+FILE_VALUES_KEPT = 50_000
 
 
 def _shared_many(keys: list[str]) -> dict:
@@ -186,6 +190,8 @@ def _shared_many(keys: list[str]) -> dict:
         identity = (path, stat.st_ino, stat.st_mtime_ns, stat.st_size)
         known = _file_values.get(key)
         if known is None or known[0] != identity:
+            if len(_file_values) > FILE_VALUES_KEPT:
+                _file_values.clear()  # a worker that has seen every tag of a large site starts over
             known = _file_values[key] = (identity, cache.get(key))
         if known[1] is not None:
             found[key] = known[1]
@@ -366,6 +372,7 @@ def _may_use_cache(request) -> bool:
         settings.PAGE_CACHE_SECONDS > 0
         and is_anonymous_request(request)
         and not request.path.startswith(settings.STATIC_URL)
+        and UNSHARED_PARAMETERS.isdisjoint(request.GET)
     )
 
 
@@ -419,6 +426,7 @@ class PageCacheMiddleware:
             if isinstance(entry, Entry) and _still_fresh(entry, time.time()):
                 return self._hit(request, entry)
             request.page_generation = generation(found)
+            started = time.time()
         except DatabaseError:
             # No state and no database to rebuild it from: the middleware below answers (503 for an outage).
             return self.get_response(request)
@@ -432,7 +440,8 @@ class PageCacheMiddleware:
             entry = Entry(
                 generation=request.page_generation,
                 tags=tags,
-                until=site_state(request).next_change(tags, time.time()),
+                # From when rendering started: a publication during the render may be missing from the page.
+                until=site_state(request).next_change(tags, started),
                 status=response.status_code,
                 headers=dict(response.headers._store),
                 content=response.content,

@@ -1,6 +1,6 @@
 """How pages print dates, photos and structured data: formatting only, no queries, no decisions about what a reader
-may see. Registered as template filters in newsblog/templating.py, which gives the date filters their values in the
-site's time zone first, as Django's template engine does; comments/markup.py uses the dates too."""
+may see. TEMPLATE_FILTERS are the site's template filters (settings.TEMPLATES); newsblog/templating.py gives them
+datetimes in the site's time zone first, as Django's template engine does."""
 
 import functools
 import json
@@ -62,3 +62,12 @@ def newsdate(value, with_time=False):
         return day
     zone = value.tzname() if getattr(value, "tzinfo", None) else ""
     return f"{day}, {value.hour:02}:{value.minute:02}{' ' + zone if zone else ''}"
+
+
+TEMPLATE_FILTERS = {
+    "iso": iso,
+    "json_ld": json_ld,
+    "newsdate": newsdate,
+    "rendition_url": rendition_url,
+    "srcset": srcset,
+}

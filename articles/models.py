@@ -4,11 +4,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
+from articles import page_parts
 from articles.markdown import render_markdown
-from newsblog.reversing import cached_reverse
 
 WORDS_READ_PER_MINUTE = 230
 
@@ -31,7 +32,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return cached_reverse("articles:category", slug=self.slug)
+        return reverse("articles:category", args=[self.slug])
 
 
 class Author(models.Model):
@@ -55,7 +56,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return cached_reverse("articles:author", slug=self.slug)
+        return reverse("articles:author", args=[self.slug])
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -73,10 +74,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category").defer("body", "body_html").with_comment_count()
 
     def with_comment_count(self):
-        """`comment_count`: the approved comments of each article, in the same query."""
-        from comments.models import Comment  # comments depends on articles; imported here to avoid a cycle
-
-        return self.annotate(comment_count=Comment.objects.count_per_article())
+        """`comment_count`: the visible comments of each article (articles.page_parts), in the same query."""
+        return self.annotate(comment_count=page_parts.discussion().count_per_article())
 
     def editable_by(self, user):
         """What a staff user works on in the admin and may preview: every article for editors; for authors, the ones
@@ -182,7 +181,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return cached_reverse("articles:detail", slug=self.slug)
+        return reverse("articles:detail", args=[self.slug])
 
     def clean(self):
         if self.photo and not self.photo_alt.strip():

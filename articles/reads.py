@@ -21,6 +21,7 @@ from articles.models import ArticleDailyReads
 
 logger = logging.getLogger(__name__)
 
+# Raw SQL: bulk_create(update_conflicts=True) can only set a counter to the new value, not add the new reads to it.
 _UPSERT = (
     "INSERT INTO {table} (article_id, day, reads) VALUES {rows} "
     "ON CONFLICT (article_id, day) DO UPDATE SET reads = {table}.reads + excluded.reads"

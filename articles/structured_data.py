@@ -19,7 +19,9 @@ def news_article(article, *, url: str, modified, bylines, tags) -> dict:
         "dateModified": modified.isoformat(),
         "articleSection": article.category.name,
         "keywords": [tag.name for tag in tags],
-        "author": [{"@type": "Person", "name": byline.name, "url": absolute(byline.url)} for byline in bylines],
+        "author": [
+            {"@type": "Person", "name": author.name, "url": absolute(author.get_absolute_url())} for author in bylines
+        ],
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": settings.SITE_URL},
     }
     if article.photo:

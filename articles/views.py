@@ -16,14 +16,12 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag, TaggedItem
 
-from articles import article_page, embeds, reads, staging, structured_data
+from articles import embeds, page_parts, reads, staging, structured_data
 from articles.caching import page_tags, tag_page, version_of
 from articles.forms import SearchForm
 from articles.models import Article, Author, Category, PendingChange
 from articles.pagination import ArticlePaginator, count_cache_key
 from articles.share import share_links
-from comments import discussion
-from comments.models import Comment
 
 TRENDING_DAYS = 7
 TRENDING_PERIOD = timezone.timedelta(days=TRENDING_DAYS)
@@ -209,13 +207,40 @@ class TrendingView(TemplateView):
         most_commented = (
             Article.objects.published()
             .for_listing()
-            .annotate(recent_comments=Comment.objects.count_per_article(since=timezone.now() - TRENDING_PERIOD))
+            .annotate(recent_comments=page_parts.discussion().count_per_article(since=timezone.now() - TRENDING_PERIOD))
             .filter(recent_comments__gt=0)
             .order_by("-recent_comments", "-published_at")[:TRENDING_SIZE]
         )
         return super().get_context_data(
             most_read=most_read, most_commented=most_commented, trending_days=TRENDING_DAYS, **kwargs
         )
+
+
+def article_page_context(article: Article, *, request) -> dict:
+    """What templates/articles/article_detail.html shows about `article`, from the rows the view's queryset brought
+    (or, for an article not loaded that way, such as a preview of unsaved changes, with a query per relation)."""
+    url = f"{settings.SITE_URL}{article.get_absolute_url()}"
+    bylines = [link.author for link in article.article_authors.all()]
+    tags = sorted(article.tags.all(), key=attrgetter("name"))
+    corrections = list(article.corrections.all())  # newest first
+    # Editorial changes only (Article.revised_at): featuring or photo processing never move it. A draft has no date.
+    modified = article.modified_at or article.updated_at
+    return {
+        "bylines": bylines,
+        "canonical_url": url,
+        "current_category_slug": article.category.slug,
+        "corrections": corrections,
+        "embed_origins": embeds.frame_origins(article.body_html),
+        "is_preview": not article.is_public,
+        "modified_at": modified,
+        "share_links": share_links(url=url, title=article.headline),
+        "structured_data": structured_data.news_article(
+            article, url=url, modified=modified, bylines=bylines, tags=tags
+        ),
+        "tags": tags,
+        # The discussion, from the comments app (articles/page_parts.py).
+        **page_parts.discussion().page_context(article=article, request=request),
+    }
 
 
 def allow_frames_from(origins, request, response):
@@ -234,22 +259,29 @@ class ArticleDetailView(DetailView):
         return user.is_staff and user.has_perm("articles.change_article")
 
     def get_object(self, queryset=None):
-        # Readers get the article, its bylines, tags and corrections, and the discussion from one hand-written query
-        # (articles/article_page.py).
-        if queryset is not None or self.may_preview():
-            article = super().get_object(queryset)
-            pending = PendingChange.objects.filter(article=article).first() if "changes" in self.request.GET else None
-            self.previewing_changes = pending is not None
-            return staging.apply_in_memory(article, pending) if pending else article
-        article = article_page.published_article(self.kwargs["slug"], viewer=self.request.user)
-        if article is None:
-            raise Http404("No article at this address.")
+        article = super().get_object(queryset)
+        if "changes" in self.request.GET and self.may_preview():
+            # Staff preview a live article with its staged changes (articles/staging.py), applied in memory only.
+            pending = PendingChange.objects.filter(article=article).first()
+            if pending is not None:
+                self.previewing_changes = True
+                return staging.apply_in_memory(article, pending)
         return article
 
     def get_queryset(self):
-        """For staff previews (house rule 10): the published articles, and the unpublished ones they work on."""
-        articles = Article.objects.published() | Article.objects.editable_by(self.request.user)
-        return articles.select_related("category").defer("body")
+        """Published articles; for staff previews (house rule 10), also the unpublished ones they work on. With
+        everything the page shows: category and comment count in the article's query, then one query each for
+        bylines, tags and corrections."""
+        articles = Article.objects.published()
+        if self.may_preview():
+            articles = articles | Article.objects.editable_by(self.request.user)
+        return (
+            articles.select_related("category")
+            .defer("body")
+            .with_comment_count()
+            .with_bylines()
+            .prefetch_related("tags", "corrections")
+        )
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -277,28 +309,12 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        url = f"{settings.SITE_URL}{article.get_absolute_url()}"
-        extras = article_page.extras(article)
-        # Editorial changes only: featuring or photo processing never move it. A draft's preview has no date yet.
-        modified = article.modified_at or article.updated_at
         related = [pk for pk in self.latest_in_category(article.category_id) if pk != article.pk][:RELATED_SIZE]
         return super().get_context_data(
-            bylines=extras.bylines,
-            canonical_url=url,
-            current_category_slug=article.category.slug,
-            corrections=extras.corrections,
-            embed_origins=embeds.frame_origins(article.body_html),
-            is_preview=not article.is_public,
             changes_preview=getattr(self, "previewing_changes", False),
-            modified_at=modified,
             # The related-stories block is cached under these ids; the template loads the stories only to render it.
             related=functools.partial(stories, related),
             related_ids="-".join(map(str, related)),
-            share_links=share_links(url=url, title=article.headline),
-            structured_data=structured_data.news_article(
-                article, url=url, modified=modified, bylines=extras.bylines, tags=extras.tags
-            ),
-            tags=extras.tags,
-            **discussion.context(article=article, request=self.request),
+            **article_page_context(article, request=self.request),
             **kwargs,
         )

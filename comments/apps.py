@@ -5,4 +5,8 @@ class CommentsConfig(AppConfig):
     name = "comments"
 
     def ready(self):
-        from comments import signals  # noqa: F401  (signals connects its receivers on import)
+        from articles import page_parts
+        from comments import discussion, signals  # noqa: F401  (signals connects its receivers on import)
+
+        # The article page, its lists and the admin get the discussion through this one entry point.
+        page_parts.register_discussion(discussion)

@@ -1,23 +1,26 @@
-"""An article's discussion as its page shows it, built in Python from one query so the count never grows with it.
+"""An article's discussion as its page shows it: one page of threads, loaded and drawn at the same cost on page 1 and
+page 100, however many comments the article has.
 
 Threads are newest first, replies oldest first under their parent. Replies nest MAX_DEPTH levels deep; a reply to a
 comment at the deepest level is shown beside it, saying whom it answers. A comment that is not shown (removed, spam,
 or someone else's awaiting moderation) but has shown replies stays as a "comment removed" placeholder.
+
+Two queries per page: where each page of threads starts (one index scan, the same for every page), then the page's
+threads with all their replies (each reply knows its thread: Comment.thread_root). The page seeks to its first thread
+instead of skipping the ones before it. templates/comments/discussion.html draws the threads.
 """
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.template.loader import render_to_string
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
-from comments import markup, services
+from comments import services
 from comments.forms import CommentForm
 from comments.models import Comment
 
@@ -40,71 +43,108 @@ class Entry:
     shown_under: Entry | None = field(default=None, repr=False)
 
 
-class Discussion:
-    def __init__(self, comments, *, viewer, article_url: str, open_for_replies: bool):
-        now = timezone.now()
-        viewer_id = viewer.pk if viewer.is_authenticated else None  # once: request.user is a lazy object
-        reply_base = article_url if open_for_replies else ""
-        self.entries: dict[int, Entry] = {}
-        self.approved_count = 0  # what the page's "N comments" counts
-        roots = []
-        for comment in comments:
-            self.approved_count += comment.status == Comment.Status.APPROVED
-            entry = self._entry(comment, viewer=viewer, viewer_id=viewer_id, now=now, article_url=reply_base)
-            self.entries[comment.pk] = entry
-            parent = self.entries.get(comment.parent_id)
-            if parent is None:
-                roots.append(entry)
-            elif parent.depth < MAX_DEPTH:
-                entry.depth, entry.shown_under = parent.depth + 1, parent
-                parent.replies.append(entry)
-            else:
-                entry.depth, entry.shown_under = MAX_DEPTH, parent.shown_under
-                entry.replying_to = "a removed comment" if parent.placeholder else parent.comment.author_name
-                parent.shown_under.replies.append(entry)
-        self.threads = _prune(roots)[::-1]
+@dataclass
+class ThreadPage:
+    """One page of threads, with what the template's page links ask of Django's Page."""
 
-    @staticmethod
-    def _entry(comment, *, viewer, viewer_id, now, article_url) -> Entry:
-        own = viewer_id is not None and comment.user_id == viewer_id
+    number: int
+    num_pages: int
+    threads: list[Entry]
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    def has_other_pages(self) -> bool:
+        return self.num_pages > 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def page_starts(threads) -> list[tuple]:
+    """(created_at, id) of the first thread of each page, newest page first: one pass over the threads' index."""
+    position = Window(RowNumber(), order_by=[F("created_at").desc(), F("id").desc()])
+    numbered = threads.order_by().alias(position=position, step=(position - 1) % settings.COMMENTS_PER_PAGE)
+    return list(numbered.filter(step=0).order_by("-created_at", "-id").values_list("created_at", "pk"))
+
+
+def _from(start) -> Q:
+    """Threads at `start` (created_at, id) or older, in the order of Comment.objects.threads()."""
+    created_at, pk = start
+    return Q(created_at__lt=created_at) | Q(created_at=created_at, pk__lte=pk)
+
+
+def _page_number(value, num_pages: int) -> int:
+    # As Django's Paginator.get_page(): not a number is page 1, out of range is the last page.
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 1
+    return number if 1 <= number <= num_pages else num_pages
+
+
+def load_page(*, article, viewer, number) -> tuple[ThreadPage, dict[int, Entry]]:
+    """Page `number` of `article`'s discussion as `viewer` sees it, and its entries by comment id."""
+    threads = Comment.objects.threads(article=article, viewer=viewer)
+    starts = page_starts(threads)
+    number = _page_number(number, max(len(starts), 1))
+    on_page = threads
+    if starts:
+        on_page = on_page.filter(_from(starts[number - 1]))
+    if number < len(starts):
+        on_page = on_page.exclude(_from(starts[number]))
+    comments = Comment.objects.in_threads(on_page).with_names().order_by("created_at", "id")
+    builder = _Builder(viewer=viewer, article=article, page=number)
+    entries = {}
+    page_roots = []
+    for comment in comments:
+        entry = builder.entry(comment)
+        entries[comment.pk] = entry
+        if comment.parent_id is None:
+            page_roots.append(entry)
+        else:
+            builder.place(entry, under=entries.get(comment.parent_id))
+    return ThreadPage(number, max(len(starts), 1), _prune(page_roots)[::-1]), entries
+
+
+class _Builder:
+    def __init__(self, *, viewer, article, page: int):
+        self.viewer = viewer
+        self.viewer_id = viewer.pk if viewer.is_authenticated else None  # once: request.user is a lazy object
+        self.now = timezone.now()
+        # A reply link stays on its page, where the comment it answers is shown.
+        on_page = f"page={page}&" if page > 1 else ""
+        self.reply_base = f"{article.get_absolute_url()}?{on_page}reply=" if is_open(article) else ""
+
+    def entry(self, comment) -> Entry:
+        own = self.viewer_id is not None and comment.user_id == self.viewer_id
         approved = comment.status == Comment.Status.APPROVED
         pending = own and comment.status == Comment.Status.PENDING
         return Entry(
             comment=comment,
             placeholder=not (approved or pending),
             pending=pending,
-            editable=own and services.can_edit(comment, user=viewer, now=now),
+            editable=own and services.can_edit(comment, user=self.viewer, now=self.now),
             deletable=own and (approved or pending),
-            reply_url=f"{article_url}?reply={int(comment.pk)}#comment-form" if approved and article_url else "",
+            reply_url=f"{self.reply_base}{comment.pk}#comment-form" if approved and self.reply_base else "",
         )
 
-    def page_of(self, comment_id: int) -> int:
-        """The page of threads on which `comment_id` is shown (1 if it is not)."""
-        entry = self.entries.get(comment_id)
-        while entry is not None and entry.shown_under is not None:
-            entry = entry.shown_under
-        if entry in self.threads:
-            return self.threads.index(entry) // settings.COMMENTS_PER_PAGE + 1
-        return 1
-
-
-@dataclass(eq=False)
-class Row:
-    """One comment in the order the page prints it, and how many reply lists close after it."""
-
-    entry: Entry
-    closes: range = range(0)
-
-
-def rows(threads: list[Entry]) -> list[Row]:
-    """Threads as one flat list in reading order, for comments.markup to draw in a single pass."""
-    flat = []
-    for entry in threads:
-        flat.append(Row(entry))
-        if entry.replies:
-            flat.extend(rows(entry.replies))
-            flat[-1].closes = range(len(flat[-1].closes) + 1)
-    return flat
+    @staticmethod
+    def place(entry: Entry, *, under: Entry) -> None:
+        """Put a reply under its parent, or beside it when the parent is as deep as replies go."""
+        if under.depth < MAX_DEPTH:
+            entry.depth, entry.shown_under = under.depth + 1, under
+            under.replies.append(entry)
+        else:
+            entry.depth, entry.shown_under = MAX_DEPTH, under.shown_under
+            entry.replying_to = "a removed comment" if under.placeholder else under.comment.author_name
+            under.shown_under.replies.append(entry)
 
 
 def _prune(entries: list[Entry]) -> list[Entry]:
@@ -116,23 +156,21 @@ def _prune(entries: list[Entry]) -> list[Entry]:
     return kept
 
 
-def load(*, article, viewer) -> Discussion:
-    # The article page's query brings the discussion along (articles.article_page.published_article()).
-    viewer_id, comments = article.__dict__.get("page_discussion", (None, None))
-    if comments is None or viewer_id != viewer.pk:
-        comments = Comment.objects.for_discussion(article=article, viewer=viewer)
-    return Discussion(
-        comments, viewer=viewer, article_url=article.get_absolute_url(), open_for_replies=is_open(article)
-    )
-
-
 def is_open(article) -> bool:
     return article.comments_open and article.is_public
 
 
+def page_of(comment: Comment, *, viewer) -> int:
+    """The page of its article's discussion on which `viewer` sees `comment`: its thread's page."""
+    root = comment.thread_root if comment.thread_root_id else comment
+    threads = Comment.objects.threads(article=comment.article, viewer=viewer)
+    newer = threads.filter(Q(created_at__gt=root.created_at) | Q(created_at=root.created_at, pk__gt=root.pk))
+    return newer.count() // settings.COMMENTS_PER_PAGE + 1
+
+
 def comment_url(comment: Comment, *, viewer) -> str:
     """Where `comment` is shown to `viewer`: its article, on the right page of the discussion, at the comment."""
-    page = load(article=comment.article, viewer=viewer).page_of(comment.pk)
+    page = page_of(comment, viewer=viewer)
     query = f"?{urlencode({'page': page})}" if page > 1 else ""
     return f"{comment.article.get_absolute_url()}{query}#comment-{comment.pk}"
 
@@ -147,47 +185,49 @@ def drop_draft(session, *, article) -> None:
         del session[DRAFT_SESSION_KEY]
 
 
-def context(*, article, request) -> dict:
-    """Everything the article page's comments section needs: the page of threads, the form, the reply target."""
+def count_per_article(*, since=None):
+    """For articles.page_parts: each article's number of visible comments, as an expression to annotate with."""
+    return Comment.objects.count_per_article(since=since)
+
+
+def page_context(*, article, request) -> dict:
+    """For articles.page_parts: everything the article page's discussion needs (templates/comments/discussion.html):
+    a page of threads, the form, the reply target."""
     viewer = request.user
-    discussion = load(article=article, viewer=viewer)
     draft = request.session.get(DRAFT_SESSION_KEY) or {}
     if draft.get("article") != article.pk:
         draft = {}
-    reply_to = discussion.entries.get(_int(request.GET.get("reply")) or draft.get("parent"))
-    if reply_to is not None and reply_to.comment.status != Comment.Status.APPROVED:
-        reply_to = None
-    blank = not draft.get("body") and reply_to is None
-    # Unbound either way: a rejected comment is shown again on its own page (comments/views.py), never here. The
-    # blank form, as nearly every page shows it, is HTML rendered once per process.
-    form = None
-    if not blank:
-        initial = {"body": draft.get("body", ""), "parent": reply_to.comment.pk if reply_to else None}
-        form = CommentForm(article=article, initial=initial)
-    page = Paginator(discussion.threads, settings.COMMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    reply_id = _int(request.GET.get("reply")) or draft.get("parent")
+    page, entries = load_page(article=article, viewer=viewer, number=request.GET.get("page"))
+    reply_to = _reply_target(reply_id, article=article, entries=entries)
+    # Unbound either way: a rejected comment is shown again on its own page (comments/views.py), never here.
+    initial = {"body": draft.get("body", ""), "parent": reply_to.pk if reply_to else None}
+    count = getattr(article, "comment_count", None)
     return {
-        "comment_count": discussion.approved_count,
+        "discussion": True,
+        "comment_count": count if count is not None else Comment.objects.visible().filter(article=article).count(),
         "comment_page": page,
-        "comment_html": markup.thread_html(rows(page.object_list)),
-        "comment_form": form,
-        "comment_blank_fields": blank_comment_fields() if blank else "",
+        "comment_form": CommentForm(article=article, initial=initial),
         "comment_reply_to": reply_to,
         "comment_draft_restored": bool(draft.get("body")),
         "comments_open": is_open(article),
         "comments_closed_reason": (
             "Comments are closed on this article." if article.is_public else "Comments open once this is published."
         ),
-        # ?next= for the log-in and sign-up links, quoted as |urlencode would, once for both.
+        # ?next= for the log-in and sign-up links, quoted as |urlencode would.
         "comment_login_query": urlencode({"next": f"{article.get_absolute_url()}#comments"}, safe="/"),
     }
 
 
-@functools.cache
-def blank_comment_fields() -> str:
-    """The fields of an empty comment form, as nearly every article page shows them: the same HTML every time, so
-    rendered through the form's widgets once per process rather than on every page."""
-    html = render_to_string("includes/comment_fields.html", {"form": CommentForm(article=None)})
-    return mark_safe(html)  # noqa: S308  our template's output, escaped as it was rendered
+def _reply_target(pk, *, article, entries) -> Comment | None:
+    """The approved comment of `article` that the form answers, if any."""
+    if pk is None:
+        return None
+    if pk in entries:
+        comment = entries[pk].comment
+        return comment if comment.status == Comment.Status.APPROVED else None
+    # On another page (a draft kept over a log-in that started there): one more query, only then.
+    return Comment.objects.visible().with_names().filter(article=article, pk=pk).first()
 
 
 def _int(value) -> int | None:

@@ -100,7 +100,7 @@ MIDDLEWARE = [
     # Security and faults (#7): every response, cached or static too, carries the CSP header; a NUL byte in the URL
     # or an oversized body is refused before anything reads it; a database outage answers 503 instead of 500;
     # /healthz is answered before ALLOWED_HOSTS is checked.
-    "newsblog.content_security.CSPMiddleware",
+    "csp.middleware.CSPMiddleware",
     "newsblog.middleware.RequestGuardMiddleware",
     "newsblog.middleware.DatabaseOutageMiddleware",
     "newsblog.health.HealthCheckMiddleware",
@@ -131,7 +131,11 @@ TEMPLATES = [
         # The site's pages, in Jinja2 (newsblog/templating.py says why and how they differ from Django's language).
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates"],
-        "OPTIONS": {"environment": "newsblog.templating.environment", "context_processors": _CONTEXT_PROCESSORS},
+        "OPTIONS": {
+            "environment": "newsblog.templating.environment",
+            "context_processors": _CONTEXT_PROCESSORS,
+            "filters": "articles.formats.TEMPLATE_FILTERS",
+        },
     },
     {
         # The admin's templates and Django's form widgets.
@@ -334,9 +338,6 @@ MAX_REQUEST_BODY_BYTES = env_int("MAX_REQUEST_BODY_BYTES", 50 * 1024 * 1024)
 # A database host that does not answer at all must not hold a worker for minutes.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", env_int("DB_CONNECT_TIMEOUT", 5))
-# The article page's queries are prepared once per connection on PostgreSQL (newsblog/sql.py). Turn it off behind a
-# pooler that shares server connections between transactions (PgBouncer in transaction mode).
-DB_PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", True)
 
 # Addresses of our own proxies (e.g. 127.0.0.1 for an nginx on this machine). Only their X-Forwarded-For is believed
 # when deciding a client's IP for lockouts and throttles (throttling/clientip.py); from anyone else it is ignored.

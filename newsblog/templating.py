@@ -7,11 +7,12 @@ same page renders in a fraction of that (figures in docs/scaling.md).
 For anyone used to Django templates (settings.TEMPLATES puts this engine first):
 - Methods are called with (): article.get_absolute_url(), form.non_field_errors(). A missing variable or attribute
   prints nothing, as in Django (ChainableUndefined).
-- {{ url("articles:tag", slug) }} and {{ static("css/site.css") }} replace {% url %} and {% static %} (both
-  remembered per process: newsblog/reversing.py, static() below);
+- {{ url("articles:tag", slug) }} and {{ static("css/site.css") }} replace {% url %} and {% static %};
   {{ csrf_input }} replaces {% csrf_token %}. |default("x", true) falls back on any false value, like Django's.
 - {% cache seconds, "name", key, ... %}...{% endcache %} is Django's fragment cache tag.
 - Autoescaping is on; |safe is for body_html alone (house rule 15).
+- The apps' formatting filters are named in settings.TEMPLATES (OPTIONS "filters": a dotted path to a dict), so this
+  project module imports no app (house rule 28).
 """
 
 import functools
@@ -22,29 +23,28 @@ from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.utils import make_template_fragment_key
 from django.core.signals import setting_changed
 from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from jinja2 import ChainableUndefined, Environment, nodes, pass_context
 from jinja2.ext import Extension
 from markupsafe import Markup
 
-from articles import formats
-from newsblog.reversing import cached_reverse
 
-
-def environment(**options) -> Environment:
+def environment(*, filters: str | None = None, **options) -> Environment:
     options["undefined"] = ChainableUndefined
     options.pop("autoescape", None)  # always on, whatever the settings say
     env = Environment(autoescape=True, extensions=[FragmentCacheExtension], **options)
-    env.globals.update(url=cached_reverse, static=static, localtime=_localtime)
-    env.filters.update(
-        iso=_in_local_time(formats.iso),
-        json_ld=formats.json_ld,
-        newsdate=_in_local_time(formats.newsdate),
-        pluralize=pluralize,
-        rendition_url=formats.rendition_url,
-        srcset=formats.srcset,
-    )
+    env.globals.update(url=url, static=static, localtime=_localtime)
+    env.filters["pluralize"] = pluralize
+    for name, function in (import_string(filters) if filters else {}).items():
+        env.filters[name] = _in_local_time(function)
     return env
+
+
+def url(name: str, *args, **kwargs) -> str:
+    """{% url %}: reverse() with the route's arguments given positionally or by name."""
+    return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
 # The current time zone travels in the page's context as local_zone (articles.context_processors.site): looking it

@@ -83,6 +83,7 @@ def parse_args():
     parser.add_argument("--zipf", default="1,0.8", help="--mixed: the Zipf exponents s to measure")
     parser.add_argument("--newest", type=int, default=10_000, help="--mixed: readers pick among the newest N")
     parser.add_argument("--comment-rates", default="0,0.2,1,5", help="--mixed: comments per second to post")
+    parser.add_argument("--warm", type=int, default=5000, help="--mixed: most read pages to request first")
     args = parser.parse_args()
     if args.quick:
         args.articles, args.comments_per_article, args.duration, args.rounds = 1000, 2, 2, 1
@@ -297,6 +298,8 @@ def profile_pages(pages, work):
 
 def main():
     args = parse_args()
+    # `timeout` (CI) and kill send SIGTERM: unwind through the finally blocks so the servers are stopped too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     RESULTS.mkdir(exist_ok=True)
     ensure_wrk()
     ensure_database(args.database_url, log=log)

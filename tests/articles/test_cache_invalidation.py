@@ -111,6 +111,25 @@ class TestDisplayNames:
         assert missed(pages) == {"story"}
         assert "Harbour Watcher" in html(pages["story"])
 
+    def test_a_username_change_invalidates_the_pages_showing_it(self, site):
+        story, _, pages = site
+        reader = make_user(username="oldname")
+        make_comment(article=story, user=reader)
+        status(pages["story"])
+        reader.username = "newname"
+        reader.save()
+        assert missed(pages) == {"story"}
+        assert "newname" in html(pages["story"])
+
+    def test_a_login_invalidates_nothing(self, site):
+        story, _, pages = site
+        reader = make_user(username="regular")
+        make_comment(article=story, user=reader)
+        status(pages["story"])
+        response = Client().post(reverse("login"), {"username": "regular", "password": "a-long-test-password"})
+        assert response.status_code == 302
+        assert missed(pages) == set()
+
     def test_saving_the_profile_unchanged_invalidates_nothing(self, site):
         story, _, pages = site
         reader = make_user(username="steady")
@@ -173,6 +192,14 @@ class TestArticles:
         author.save()
         assert missed(pages) == {"story", "author"}
         assert "Ayla Demir-Kaya" in html(pages["story"])
+
+    def test_renaming_a_tag_invalidates_its_page_and_the_articles_carrying_it(self, site):
+        story, _, pages = site
+        tag = story.tags.get()
+        tag.name = "Harbours"
+        tag.save()
+        assert missed(pages) == {"story", "tag"}
+        assert "Harbours" in html(pages["story"])
 
     def test_a_category_change_invalidates_every_page(self, site, category):
         _, _, pages = site

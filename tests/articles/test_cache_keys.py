@@ -4,6 +4,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from django.core.cache import caches
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
@@ -27,6 +28,34 @@ def test_the_page_number_is_part_of_the_key_and_nothing_else_is():
 
     assert key({"page": 2}) != key({})
     assert key({"page": 2, "utm_source": "x"}) == key({"page": 2})
+
+
+def test_unknown_query_parameters_share_the_list_fragment_too(reader_client, article, monkeypatch):
+    """Logged-in readers skip the page cache; the card grid they get is still one cached fragment per list page."""
+    stored = []
+    fragments = caches["default"]
+    store = fragments.set
+    monkeypatch.setattr(
+        fragments, "set", lambda key, *args, **kwargs: (stored.append(key), store(key, *args, **kwargs))
+    )
+    url = article.category.get_absolute_url()
+    for n in range(5):
+        reader_client.get(url, {"utm_source": n})
+    assert len([key for key in stored if "article_list" in key]) == 1
+    reader_client.get(url, {"page": 1})
+    assert len([key for key in stored if "article_list" in key]) == 2
+
+
+def test_a_reply_form_neither_gets_nor_leaves_a_copy(client, article):
+    comment = make_comment(article=article, body="Worth answering.")
+    url = article.get_absolute_url()
+    replying = client.get(url, {"reply": comment.pk})
+    assert "X-Page-Cache" not in replying
+    assert "Replying to" in replying.content.decode()
+    shared = client.get(url)
+    assert shared["X-Page-Cache"] == "miss"
+    assert "Replying to" not in shared.content.decode()
+    assert "X-Page-Cache" not in client.get(url, {"reply": comment.pk})
 
 
 def test_a_host_with_another_port_gets_the_same_copy_and_no_links_of_its_own(client, settings, article):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from articles import reads
 from articles.models import Article
 from comments.models import Comment
 from tests.factories import make_article, make_comment, make_user
@@ -195,6 +196,47 @@ class TestPagination:
         response = client.get(many.get_absolute_url(), {"page": page})
         assert response.status_code == 200
         assert response.context["comment_page"].number == shown
+
+    @pytest.fixture
+    def reads_held(self, settings):
+        """Reads are written every few seconds, not during the measured request; nothing counted here leaks."""
+        settings.READS_FLUSH_SECONDS = 3600
+        yield
+        reads.flush()
+
+    @pytest.mark.parametrize("page", [1, 2, 50, 100])
+    def test_every_page_costs_the_same_queries_and_seeks_to_its_threads(
+        self, client, many, settings, reads_held, django_assert_num_queries, page
+    ):
+        """Page 100 seeks to its first thread instead of loading the 990 before it: the same queries as page 1."""
+        settings.PAGE_CACHE_SECONDS = 0
+        client.get(many.get_absolute_url())
+        with django_assert_num_queries(6):  # article, bylines, tags, corrections, page starts, the page's threads
+            response = client.get(many.get_absolute_url(), {"page": page})
+        threads = [entry.comment.body for entry in response.context["comment_page"].threads]
+        assert threads == [f"Thread {n}." for n in range(1000 - 10 * (page - 1) - 1, 1000 - 10 * page - 1, -1)]
+        assert response.context["comment_page"].num_pages == 100
+
+    def test_a_deep_page_shows_its_threads_replies_at_every_depth(self, client, many, settings):
+        settings.PAGE_CACHE_SECONDS = 0
+        oldest = Comment.objects.get(body="Thread 0.")
+        first = make_comment(article=many, parent=oldest, body="First reply.")
+        second = make_comment(article=many, parent=first, body="Second reply.")
+        third = make_comment(article=many, parent=second, body="Third reply.")
+        html = comments_section(client.get(many.get_absolute_url(), {"page": 100}))
+        assert nesting(html)[first.pk] == oldest.pk
+        assert nesting(html)[second.pk] == first.pk
+        assert nesting(html)[third.pk] == first.pk  # as deep as replies go: shown beside its parent
+        assert "First reply." not in comments_section(client.get(many.get_absolute_url(), {"page": 99}))
+
+    def test_reply_links_stay_on_their_page_and_a_target_elsewhere_is_still_found(self, regular_client, many):
+        oldest = Comment.objects.get(body="Thread 0.")
+        section = comments_section(regular_client.get(many.get_absolute_url(), {"page": 100}))
+        assert f"?page=100&amp;reply={oldest.pk}#comment-form" in section
+        # A draft's parent, or a hand-made link, may point at a thread of another page.
+        section = comments_section(regular_client.get(many.get_absolute_url(), {"reply": oldest.pk}))
+        assert "Replying to" in section
+        assert f'name="parent" value="{oldest.pk}"' in section
 
     def test_a_reply_on_an_older_thread_returns_to_that_threads_page(self, regular_client, many):
         oldest = Comment.objects.get(body="Thread 0.")

@@ -370,12 +370,10 @@ class Command(BaseCommand):
 
     def comment_bodies(self):
         """Comment texts with their HTML made once (Comment.save is skipped by bulk_create)."""
-        from comments.rendering import render_comment
-
         bodies = []
         for _ in range(COMMENT_POOL_SIZE):
             body = "\n\n".join(lorem_ipsum.sentence() for _ in range(self.rng.randrange(1, 4)))
-            bodies.append((body, render_comment(body)))
+            bodies.append((body, self.comment_model.render(body)))
         return bodies
 
     def vacuum(self, comment_model):
