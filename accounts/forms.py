@@ -8,18 +8,33 @@ from accounts.names import validate_name
 TAKEN = "Another reader goes by this name; choose another."
 
 
+def password_help() -> str:
+    """The password rules in one sentence for readers, with the length the settings ask for. Django's own texts are
+    one line per validator ("Your password can't be entirely numeric.")."""
+    lengths = [
+        validator.min_length
+        for validator in password_validation.get_default_password_validators()
+        if isinstance(validator, password_validation.MinimumLengthValidator)
+    ]
+    length = f"At least {max(lengths)} characters. " if lengths else ""
+    return f"{length}Avoid common passwords, numbers alone, and anything close to your username or email address."
+
+
 class PlainPasswordHelpMixin:
-    """Django describes the password rules in an HTML list; ours are plain text, escaped like everything else."""
+    """Help texts written for readers: plain text, escaped like everything else."""
 
     password_field_name = "new_password1"  # noqa: S105  (a field name, not a password)
+    confirmation_field_name = "new_password2"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[self.password_field_name].help_text = " ".join(password_validation.password_validators_help_texts())
+        self.fields[self.password_field_name].help_text = password_help()
+        self.fields[self.confirmation_field_name].help_text = "Type the same password again, to catch any typo."
 
 
 class SignUpForm(PlainPasswordHelpMixin, auth_forms.UserCreationForm):
     password_field_name = "password1"  # noqa: S105
+    confirmation_field_name = "password2"
     # Deliberately not unique: refusing an address would tell anyone that it has an account here. Password reset
     # mails every account of an address.
     email = forms.EmailField(
@@ -31,6 +46,22 @@ class SignUpForm(PlainPasswordHelpMixin, auth_forms.UserCreationForm):
 
     class Meta(auth_forms.UserCreationForm.Meta):
         fields = ("username", "email")
+        help_texts = {
+            "username": "Shown with your comments unless you choose a display name. Up to 150 letters, digits "
+            "and the signs @ . + - _ (no spaces)."
+        }
+        error_messages = {
+            "username": {
+                "required": "Choose a username.",
+                "invalid": "Use only letters, digits and the signs @ . + - _ in your username, with no spaces.",
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].error_messages["required"] = "Enter your email address."
+        self.fields["password1"].error_messages["required"] = "Choose a password."
+        self.fields["password2"].error_messages["required"] = "Type your password a second time."
 
     def clean_username(self):
         username = super().clean_username()  # Django's: None, with the error added, when taken in any case

@@ -22,11 +22,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from taggit.models import Tag
 from taggit.utils import parse_tags
@@ -35,12 +35,14 @@ from articles import cache_tags, caching, conflicts, images, page_parts, revisio
 from articles.admin_revisions import RevisionsAdminMixin
 from articles.admin_staging import NewsroomQueueFilter, StagingAdminMixin
 from articles.markdown_limits import MAX_BODY_CHARS, check_body
-from articles.models import Article, ArticleAuthor, Author, Category, Correction, PendingChange
+from articles.models import Article, ArticleAuthor, Author, Category, Correction, PendingChange, Photo
 
 PUBLISH = "articles.publish_article"
 THUMBNAIL_WIDTH = 80
 PREVIEW_WIDTH = 400  # shown at this width; the 800 px rendition keeps it sharp on high-density screens
 PORTRAIT_THUMBNAIL_WIDTH = 48
+ARTICLE_PHOTO_OVERRIDES = ["photo_alt_override", "photo_caption_override"]
+FORM_ONLY_FIELDS = {"new_tags", "new_photo", "new_photo_credit"}
 
 
 def can_publish(request) -> bool:
@@ -52,6 +54,24 @@ def _image_tag(url: str, width: int, height: int | None, display_width: int):
     return format_html('<img src="{}" alt="" width="{}" height="{}">', url, display_width, display_height)
 
 
+def _photo_preview(photo: Photo, credit_line: str):
+    entry = images.pick_rendition(photo.renditions, PREVIEW_WIDTH * 2)
+    url, width, height = (
+        (default_storage.url(entry["name"]), entry["width"], entry["height"])
+        if entry
+        else (photo.url, photo.width, photo.height)
+    )
+    sizes = ", ".join(str(e["width"]) for e in photo.renditions.get("jpeg", []))
+    return format_html(
+        '{}<p>{}</p><p class="help">{} by {} pixels; resized copies {} pixels wide.</p>',
+        _image_tag(url, width, height, PREVIEW_WIDTH),
+        credit_line or "No caption or credit yet.",
+        photo.width,
+        photo.height,
+        sizes or "not made yet",
+    )
+
+
 class StoredPhotoForm(forms.ModelForm):
     """A model form whose photo field is stored by articles.services rather than by the model field.
 
@@ -61,9 +81,10 @@ class StoredPhotoForm(forms.ModelForm):
     False removes it, a StoredPhoto replaces it.
     """
 
-    photo_field = "photo"
-    store = staticmethod(services.store_article_photo)
-    model_of_photo = Article
+    photo_field = "photo"  # the form's upload field
+    store = staticmethod(services.store_photo_upload)
+    model_of_photo = Photo  # where the stored file ends up, and in which field of it
+    stored_field = "file"
 
     def _post_clean(self):
         self.photo_change = None
@@ -90,19 +111,32 @@ class StoredPhotoForm(forms.ModelForm):
                     services.discard_photo_if_unused,
                     self.photo_change,
                     model=self.model_of_photo,
-                    field_name=self.photo_field,
+                    field_name=self.stored_field,
                 )
             )
 
 
+UPLOAD_HELP = (
+    "A JPEG, PNG, WebP or GIF photo. Location and camera data are removed, and resized copies for phones "
+    "and large screens are made when you save."
+)
+
+
 class ArticleAdminForm(StoredPhotoForm):
-    photo = images.PhotoField(
+    """The story, its lead photo from the library (or a new upload, which joins the library), and publishing."""
+
+    photo_field = "new_photo"
+    new_photo = images.PhotoField(
         required=False,
-        widget=AdminFileWidget(attrs={"accept": images.ACCEPT}),
-        help_text=(
-            "A JPEG, PNG, WebP or GIF photo. Location and camera data are removed, and resized copies for phones "
-            "and large screens are made when you save."
-        ),
+        label="Or upload a new photo",
+        widget=forms.FileInput(attrs={"accept": images.ACCEPT}),
+        help_text=f"{UPLOAD_HELP} It joins the photo library, with the alt text, caption and credit given here.",
+    )
+    new_photo_credit = forms.CharField(
+        required=False,
+        max_length=100,
+        label="Credit of the new photo",
+        help_text='Shown in parentheses after the caption, e.g. "AA Photo". A library photo keeps its own credit.',
     )
     new_tags = forms.CharField(
         required=False,
@@ -126,15 +160,15 @@ class ArticleAdminForm(StoredPhotoForm):
         model = Article
         # ArticleAdmin narrows this per user (get_readonly_fields); derived fields are not editable at all.
         fields = [
-            "headline", "slug", "standfirst", "body", "category", "tags", "photo", "photo_alt", "photo_caption",
-            "photo_credit", "status", "published_at", "featured", "comments_open",
+            "headline", "slug", "standfirst", "body", "category", "tags", "photo", "photo_alt_override",
+            "photo_caption_override", "status", "published_at", "featured", "comments_open",
         ]  # fmt: skip
         widgets = {
             "headline": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "slug": forms.TextInput(attrs={"class": "vLargeTextField"}),
             "standfirst": AdminTextareaWidget(attrs={"rows": 3}),
-            "photo_alt": forms.TextInput(attrs={"class": "vLargeTextField"}),
-            "photo_caption": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "photo_alt_override": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "photo_caption_override": forms.TextInput(attrs={"class": "vLargeTextField"}),
         }
         help_texts = {
             "body": (
@@ -155,11 +189,12 @@ class ArticleAdminForm(StoredPhotoForm):
         cleaned = super().clean()
         if cleaned.get("status") == Article.Status.PUBLISHED and not self.can_publish:
             self.add_error("status", "Only editors can publish. Choose “In review” to submit the article.")
-        # Article.clean() asks for alt text when the article has a photo already; this covers its first photo.
-        photo = cleaned.get("photo")
-        first_photo = "photo" in self.changed_data and photo and not self.instance.photo
-        if first_photo and not cleaned.get("photo_alt", "").strip():
-            self.add_error("photo_alt", "Describe the photo for readers who cannot see it.")
+        # Article.clean() asks for alt text when a library photo has none; a new upload takes it from this form.
+        if cleaned.get("new_photo"):
+            if cleaned.get("photo"):
+                self.add_error("new_photo", "Pick a photo from the library or upload a new one, not both.")
+            elif not cleaned.get("photo_alt_override", "").strip():
+                self.add_error("photo_alt_override", "Describe the photo for readers who cannot see it.")
         new_tags = parse_tags(cleaned.get("new_tags", ""))
         if new_tags and "tags" in cleaned:
             cleaned["tags"] = [*cleaned["tags"], *new_tags]
@@ -187,6 +222,7 @@ class AuthorAdminForm(StoredPhotoForm):
     photo_field = "portrait"
     store = staticmethod(services.store_author_portrait)
     model_of_photo = Author
+    stored_field = "portrait"
     portrait = images.PhotoField(
         required=False,
         widget=AdminFileWidget(attrs={"accept": images.ACCEPT}),
@@ -246,6 +282,121 @@ class AuthorAdmin(admin.ModelAdmin):
             super().save_model(request, obj, form, change)
         else:
             services.set_author_portrait(author=obj, photo=form.photo_change or None)
+
+
+class PhotoAdminForm(StoredPhotoForm):
+    photo_field = "file"
+    file = images.PhotoField(
+        # Required on the add page only (clean() below); not required here so that the stored file, set by
+        # save_model, is not checked by the model before it exists.
+        required=False,
+        label="Photo",
+        widget=AdminFileWidget(attrs={"accept": images.ACCEPT}),
+        help_text=UPLOAD_HELP,
+    )
+
+    class Meta:
+        model = Photo
+        fields = ["file", "alt", "caption", "credit", "tags", "focal_x", "focal_y"]
+        widgets = {
+            "alt": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "caption": forms.TextInput(attrs={"class": "vLargeTextField"}),
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None and not cleaned.get("file") and "file" not in self.errors:
+            self.add_error("file", "Choose the photo to upload.")
+        return cleaned
+
+
+@admin.register(Photo)
+class PhotoAdmin(admin.ModelAdmin):
+    """The photo library: Editors and Authors search it, upload to it and pick from it for stories. A photo in use
+    cannot be deleted (Article.photo is PROTECT), and the delete page lists the stories that use it."""
+
+    form = PhotoAdminForm
+    list_display = ["thumbnail", "__str__", "credit", "uploaded_at", "uploaded_by", "use_count"]
+    list_display_links = ["thumbnail", "__str__"]
+    list_filter = ["uploaded_at", "tags"]
+    list_select_related = ["uploaded_by"]
+    search_fields = ["caption", "credit", "alt", "tags__name"]
+    date_hierarchy = "uploaded_at"
+    readonly_fields = ["photo_preview", "where_used", "uploaded"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        # The count groups rows, and a grouped query has no default ordering: list and autocomplete pages need one.
+        photos = super().get_queryset(request).annotate(use_count=Count("articles", distinct=True))
+        return photos.order_by(*Photo._meta.ordering)
+
+    def get_fieldsets(self, request, obj=None):
+        photo = ["file"] if obj is None else ["photo_preview"]
+        return [
+            (None, {"fields": [*photo, "alt", "caption", "credit", "tags"]}),
+            ("Focal point", {"fields": ["focal_x", "focal_y"]}),
+            ("Use", {"fields": ["uploaded", "where_used"]}),
+        ]
+
+    def get_search_results(self, request, queryset, search_term):
+        # A search on tags joins many rows per photo; the library lists each photo once.
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip().isdigit():
+            results |= queryset.filter(pk=int(search_term))
+        return results, may_have_duplicates
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        # Authors fix the words of their own uploads; a photo someone else uploaded may be on an editor's story.
+        user = request.user
+        return obj is None or user.has_perm("articles.change_any_article") or obj.uploaded_by_id == user.pk
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        if form.photo_change:
+            stored = form.photo_change
+            obj.file, obj.renditions = stored.name, stored.renditions
+            obj.width, obj.height = stored.width, stored.height
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="")
+    def thumbnail(self, obj):
+        entry = images.pick_rendition(obj.renditions, THUMBNAIL_WIDTH)
+        if entry is None:
+            return _image_tag(obj.url, obj.width, obj.height, THUMBNAIL_WIDTH)
+        return _image_tag(default_storage.url(entry["name"]), entry["width"], entry["height"], THUMBNAIL_WIDTH)
+
+    @admin.display(description="Used in", ordering="use_count")
+    def use_count(self, obj):
+        return f"{obj.use_count} stor{'y' if obj.use_count == 1 else 'ies'}" if obj.use_count else "Not used"
+
+    @admin.display(description="Photo")
+    def photo_preview(self, obj):
+        return _photo_preview(obj, obj.credit_line)
+
+    @admin.display(description="Uploaded")
+    def uploaded(self, obj):
+        when = date_format(timezone.localtime(obj.uploaded_at), "DATETIME_FORMAT")
+        return f"{when} by {obj.uploaded_by.get_username()}" if obj.uploaded_by else when
+
+    @admin.display(description="Where it is used")
+    def where_used(self, obj):
+        stories = obj.articles.order_by("-published_at", "-id").only("headline", "status", "published_at")
+        if not stories:
+            return "Not used in any story yet. Only photos that no story uses can be deleted."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a> ({})</li>',
+                (
+                    (reverse("admin:articles_article_change", args=[pk]), story.headline, story.get_status_display())
+                    for pk, story in ((story.pk, story) for story in stories)
+                ),
+            ),
+        )
 
 
 class BylineFormSet(forms.BaseInlineFormSet):
@@ -313,17 +464,29 @@ class ArticleAdmin(StagingAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
     list_display = ["thumbnail", "headline", "category", "bylines", "state", "published_at", "approved_comments"]
     list_display_links = ["thumbnail", "headline"]
     list_filter = ["status", NewsroomQueueFilter, "category", "authors", "tags", "published_at", "featured"]
-    list_select_related = ["category"]
+    list_select_related = ["category", "photo"]
     list_per_page = 50
     search_fields = ["headline", "standfirst", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["category", "tags"]  # tags: see formfield_for_dbfield
+    autocomplete_fields = ["category", "tags", "photo"]  # tags: see formfield_for_dbfield
     inlines = [ArticleAuthorInline, CorrectionInline]
     readonly_fields = ["photo_preview", "preview_link", "last_changed"]
     fieldsets = [
         ("Story", {"fields": ["headline", "slug", "standfirst", "body", "category", "tags", "new_tags"]}),
-        ("Photo", {"fields": ["photo_preview", "photo", "photo_alt", "photo_caption", "photo_credit"]}),
+        (
+            "Photo",
+            {
+                "fields": [
+                    "photo_preview",
+                    "photo",
+                    "new_photo",
+                    "new_photo_credit",
+                    "photo_alt_override",
+                    "photo_caption_override",
+                ]
+            },
+        ),
         (
             "Publishing",
             {"fields": ["status", "published_at", "featured", "preview_link", "last_changed", conflicts.FIELD]},
@@ -358,10 +521,9 @@ class ArticleAdmin(StagingAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if obj is not None and not self.has_change_permission(request, obj):
-            # A read-only page shows the tags already; the form-only "new tags" box has nothing to show.
-            form_only = {"new_tags", conflicts.FIELD}
+            # A read-only page shows the tags and photo already; the form-only boxes have nothing to show.
             fieldsets = [
-                (name, {**opts, "fields": [f for f in opts["fields"] if f not in form_only]})
+                (name, {**opts, "fields": [f for f in opts["fields"] if f not in {*FORM_ONLY_FIELDS, conflicts.FIELD}]})
                 for name, opts in fieldsets
             ]
         return fieldsets
@@ -412,7 +574,17 @@ class ArticleAdmin(StagingAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
             raise PermissionDenied  # the form refuses this already; this guards any other way in
         if not change:
             obj.created_by = request.user
-        elif not revisions.latest_id(obj):
+        if form.photo_change:
+            # The new upload joins the library with this form's words, which are then the photo's, not overrides.
+            obj.photo = services.create_photo(
+                stored=form.photo_change,
+                alt=obj.photo_alt_override,
+                caption=obj.photo_caption_override,
+                credit=form.cleaned_data["new_photo_credit"],
+                uploaded_by=request.user,
+            )
+            obj.photo_alt_override = obj.photo_caption_override = ""
+        if change and not revisions.latest_id(obj):
             # Made outside the admin (seed_demo, a shell): keep the version this edit starts from, for diffs.
             revisions.record(article=obj, user=None, comment="As it was before its first save in the admin.")
         form.staged_edit = change and self.needs_staging(request, obj)
@@ -420,12 +592,10 @@ class ArticleAdmin(StagingAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
             self.stage_edit(request, obj, form)
             return
         # "Updated" moves only for an editorial change to a story readers could already see.
-        if change and revisions.is_editorial(form.changed_data) and Article.objects.published().filter(pk=obj.pk):
+        changed = {*form.changed_data, *(["photo"] if form.photo_change else [])}
+        if change and revisions.is_editorial(changed) and Article.objects.published().filter(pk=obj.pk):
             revisions.mark_revised(obj)
-        if form.photo_change is None:
-            super().save_model(request, obj, form, change)
-        else:
-            services.set_article_photo(article=obj, photo=form.photo_change or None)
+        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         if form.staged_edit:
@@ -478,21 +648,7 @@ class ArticleAdmin(StagingAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
     def photo_preview(self, obj):
         if not obj.photo:
             return "No photo yet."
-        entry = images.pick_rendition(obj.photo_renditions, PREVIEW_WIDTH * 2)
-        url, width, height = (
-            (default_storage.url(entry["name"]), entry["width"], entry["height"])
-            if entry
-            else (obj.photo.url, obj.photo_width, obj.photo_height)
-        )
-        sizes = ", ".join(str(e["width"]) for e in obj.photo_renditions.get("jpeg", []))
-        return format_html(
-            '{}<p>{}</p><p class="help">{} by {} pixels; resized copies {} pixels wide.</p>',
-            _image_tag(url, width, height, PREVIEW_WIDTH),
-            obj.photo_credit_line or "No caption or credit yet.",
-            obj.photo_width,
-            obj.photo_height,
-            sizes or "not made yet",
-        )
+        return _photo_preview(obj.photo, obj.photo_credit_line)
 
     @admin.display(description="Preview")
     def preview_link(self, obj):

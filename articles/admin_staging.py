@@ -76,7 +76,6 @@ class StagingAdminMixin:
             article=obj,
             values={name: getattr(obj, name) for name in staging.STAGED_FIELDS},
             tags=tags,
-            photo=form.photo_change,
             user=request.user,
         )
         form.bookkeeping = bookkeeping = [
@@ -169,7 +168,8 @@ class StagingAdminMixin:
         if not staging.is_live(article):
             return super().restore_snapshot(request, article, snapshot)
         values = {name: snapshot.fields.get(name, getattr(article, name)) for name in staging.STAGED_FIELDS}
-        pending = staging.stage(article=article, values=values, tags=snapshot.entry.tags, photo=None, user=request.user)
+        values["photo_id"] = article.photo_id  # the photo stays as it is: a restore brings back words
+        pending = staging.stage(article=article, values=values, tags=snapshot.entry.tags, user=request.user)
         if pending is not None:
             staged = staging.apply_in_memory(Article.objects.get(pk=article.pk), pending)
             stamp = snapshot.entry.revision.date_created

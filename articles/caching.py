@@ -171,6 +171,7 @@ def _page_cache():
 
 
 _file_values = {}  # key -> (its file's identity when last read, what it held); per process
+_file_paths = {}  # key -> its file
 FILE_VALUES_KEPT = 50_000
 
 
@@ -182,7 +183,10 @@ def _shared_many(keys: list[str]) -> dict:
         return cache.get_many(keys)
     found = {}
     for key in keys:
-        path = cache._key_to_file(key)  # FileBasedCache's own name for the key's file
+        path = _file_paths.get(key)
+        if path is None:
+            # FileBasedCache's own name for the key's file; hashing it on every request cost more than the stat.
+            path = _file_paths[key] = cache._key_to_file(key)
         try:
             stat = os.stat(path)
         except FileNotFoundError:
@@ -192,6 +196,7 @@ def _shared_many(keys: list[str]) -> dict:
         if known is None or known[0] != identity:
             if len(_file_values) > FILE_VALUES_KEPT:
                 _file_values.clear()  # a worker that has seen every tag of a large site starts over
+                _file_paths.clear()
             known = _file_values[key] = (identity, cache.get(key))
         if known[1] is not None:
             found[key] = known[1]
@@ -342,7 +347,8 @@ def cache_host(request) -> str:
 
 def _page_key(request) -> str:
     # The scheme too: an http:// request must reach SecurityMiddleware's redirect, never a copy made for https://.
-    kept = [(name, value) for name in KEPT_PARAMETERS for value in request.GET.getlist(name)]
+    query = request.GET if request.META.get("QUERY_STRING") else {}  # parsing an empty query string costs too
+    kept = [(name, value) for name in KEPT_PARAMETERS for value in (query.getlist(name) if query else ())]
     url = f"{request.scheme}://{cache_host(request)}{request.path}?{urlencode(kept)}"
     return PAGE_KEY_PREFIX + hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
 
@@ -372,7 +378,7 @@ def _may_use_cache(request) -> bool:
         settings.PAGE_CACHE_SECONDS > 0
         and is_anonymous_request(request)
         and not request.path.startswith(settings.STATIC_URL)
-        and UNSHARED_PARAMETERS.isdisjoint(request.GET)
+        and (not request.META.get("QUERY_STRING") or UNSHARED_PARAMETERS.isdisjoint(request.GET))
     )
 
 
@@ -461,7 +467,7 @@ class PageCacheMiddleware:
         response = _CachedPage(entry.content, entry.status, entry.headers)
         _show_status(response, "hit")
         if entry.read_article_id is not None:
-            reads.record_read(entry.read_article_id)
+            reads.record_read(entry.read_article_id, request)
         if CONDITIONAL_HEADERS.isdisjoint(request.META):
             return response
         return get_conditional_response(request, etag=response.get("ETag"), response=response)

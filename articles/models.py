@@ -59,6 +59,76 @@ class Author(models.Model):
         return reverse("articles:author", args=[self.slug])
 
 
+def credit_line(caption: str, credit: str) -> str:
+    """'Caption text. (AA Photo)': a caption as pages print it, the credit in parentheses after it."""
+    credit = f"({credit})" if credit else ""
+    return " ".join(part for part in (caption.strip(), credit) if part)
+
+
+def focal_coordinate(value):
+    if not 0 <= value <= 1:
+        raise ValidationError("Give a number from 0 (left or top edge) to 1 (right or bottom edge).")
+
+
+class Photo(models.Model):
+    """A photo in the library: the file, the resized copies made of it at upload, and the words that go with it.
+
+    Articles point at it (Article.photo, and in-body figures), so one picture is uploaded once and used many times;
+    a photo in use cannot be deleted.
+    """
+
+    file = models.ImageField(upload_to="photos/%Y/%m/", width_field="width", height_field="height")
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+    crops = models.JSONField(
+        default=dict, blank=True, editable=False, help_text="Renditions cropped around the focal point, by shape."
+    )
+    alt = models.CharField(
+        "alt text",
+        max_length=250,
+        help_text="What the photo shows, for readers who cannot see it. A story may use its own instead.",
+    )
+    caption = models.CharField(
+        max_length=400, blank=True, help_text="Who and what is pictured, where and when. The credit is added after it."
+    )
+    credit = models.CharField(
+        max_length=100, blank=True, help_text='Shown in parentheses after the caption, e.g. "AA Photo".'
+    )
+    tags = TaggableManager(blank=True, help_text="Words to find the photo by in the library, separated by commas.")
+    focal_x = models.FloatField(
+        "focal point across",
+        default=0.5,
+        validators=[focal_coordinate],
+        help_text="0 is the left edge, 1 the right. Cropped copies keep this point in the picture.",
+    )
+    focal_y = models.FloatField(
+        "focal point down",
+        default=0.5,
+        validators=[focal_coordinate],
+        help_text="0 is the top edge, 1 the bottom.",
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        indexes = [models.Index(fields=["-uploaded_at", "-id"], name="photo_uploaded_idx")]
+
+    def __str__(self):
+        return self.caption or self.alt or self.file.name.rsplit("/", 1)[-1]
+
+    @property
+    def url(self) -> str:
+        return self.file.url
+
+    @property
+    def credit_line(self) -> str:
+        return credit_line(self.caption, self.credit)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, and not scheduled for later."""
@@ -69,9 +139,9 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def for_listing(self):
-        """The shape every article card needs: its category and comment count in the same query, the long text
-        left out."""
-        return self.select_related("category").defer("body", "body_html").with_comment_count()
+        """The shape every article card needs: its category, lead photo and comment count in the same query, the long
+        text left out."""
+        return self.select_related("category", "photo").defer("body", "body_html").with_comment_count()
 
     def with_comment_count(self):
         """`comment_count`: the visible comments of each article (articles.page_parts), in the same query."""
@@ -110,21 +180,26 @@ class Article(models.Model):
     body_html = models.TextField(editable=False, blank=True)
     reading_time = models.PositiveSmallIntegerField(editable=False, default=1, help_text="Minutes, computed on save.")
 
-    photo = models.ImageField(
-        upload_to="photos/%Y/%m/", blank=True, width_field="photo_width", height_field="photo_height"
+    photo = models.ForeignKey(
+        "Photo",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        help_text="The lead photo, from the photo library. Type to search by caption, credit or tag.",
     )
-    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_alt = models.CharField(
-        "photo alt text", max_length=250, blank=True, help_text="What the photo shows, for readers who cannot see it."
+    photo_alt_override = models.CharField(
+        "alt text for this story",
+        max_length=250,
+        blank=True,
+        help_text="Leave empty to use the photo's own alt text. What the photo shows, for readers who cannot see it.",
     )
-    photo_caption = models.CharField(
-        max_length=400, blank=True, help_text="Who and what is pictured, where and when. The credit is added after it."
+    photo_caption_override = models.CharField(
+        "caption for this story",
+        max_length=400,
+        blank=True,
+        help_text="Leave empty to use the photo's own caption. The photo's credit is always added after it.",
     )
-    photo_credit = models.CharField(
-        max_length=100, blank=True, help_text='Shown in parentheses after the caption, e.g. "AA Photo".'
-    )
-    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
 
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles")
     authors = models.ManyToManyField(Author, through="ArticleAuthor", related_name="articles")
@@ -184,8 +259,8 @@ class Article(models.Model):
         return reverse("articles:detail", args=[self.slug])
 
     def clean(self):
-        if self.photo and not self.photo_alt.strip():
-            raise ValidationError({"photo_alt": "Describe the photo for readers who cannot see it."})
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError({"photo_alt_override": "Describe the photo for readers who cannot see it."})
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
 
@@ -196,6 +271,9 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    # The lead photo as this story uses it: alt text and caption may be the story's own, the rest is the library
+    # photo's. Lists and pages select_related("photo"), so none of these queries.
 
     @property
     def modified_at(self):
@@ -211,10 +289,33 @@ class Article(models.Model):
         return self.published_at is not None and self.revised_at is not None and self.revised_at > self.published_at
 
     @property
-    def photo_credit_line(self):
+    def photo_alt(self) -> str:
+        return self.photo_alt_override or (self.photo.alt if self.photo else "")
+
+    @property
+    def photo_caption(self) -> str:
+        return self.photo_caption_override or (self.photo.caption if self.photo else "")
+
+    @property
+    def photo_credit(self) -> str:
+        return self.photo.credit if self.photo else ""
+
+    @property
+    def photo_credit_line(self) -> str:
         """Caption and credit as the page prints them: 'Caption text. (AA Photo)'."""
-        credit = f"({self.photo_credit})" if self.photo_credit else ""
-        return " ".join(part for part in (self.photo_caption.strip(), credit) if part)
+        return credit_line(self.photo_caption, self.photo_credit)
+
+    @property
+    def photo_renditions(self) -> dict:
+        return self.photo.renditions if self.photo else {}
+
+    @property
+    def photo_width(self) -> int | None:
+        return self.photo.width if self.photo else None
+
+    @property
+    def photo_height(self) -> int | None:
+        return self.photo.height if self.photo else None
 
     @property
     def bylines(self):

@@ -14,17 +14,18 @@ from typing import NamedTuple
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from reversion.models import Version
 
-from articles.models import Article, ArticleAuthor, ArticleRevision, Author, Category
+from articles.models import Article, ArticleAuthor, ArticleRevision, Author, Category, Photo
 
 # What readers see change: these move the public "Updated" time (a correction does too, see Correction.save).
-EDITORIAL_FIELDS = frozenset({"headline", "standfirst", "body", "photo", "photo_alt", "photo_caption", "photo_credit"})
+EDITORIAL_FIELDS = frozenset(
+    {"headline", "standfirst", "body", "photo", "photo_alt_override", "photo_caption_override"}
+)
 # Shown word by word in a diff; the others are short values shown before and after.
-TEXT_FIELDS = ("headline", "standfirst", "body", "photo_alt", "photo_caption", "photo_credit")
+TEXT_FIELDS = ("headline", "standfirst", "body", "photo_alt_override", "photo_caption_override")
 COMPARED = [
     ("headline", "Headline"),
     ("slug", "Address"),
@@ -33,10 +34,9 @@ COMPARED = [
     ("category", "Category"),
     ("bylines", "Bylines"),
     ("tags", "Tags"),
-    ("photo", "Photo file"),
-    ("photo_alt", "Photo alt text"),
-    ("photo_caption", "Photo caption"),
-    ("photo_credit", "Photo credit"),
+    ("photo", "Photo"),
+    ("photo_alt_override", "Alt text for this story"),
+    ("photo_caption_override", "Caption for this story"),
     ("status", "Status"),
     ("published_at", "Publication time"),
 ]
@@ -47,11 +47,9 @@ RESTORED_FIELDS = (
     "standfirst",
     "body",
     "category_id",
-    "photo_alt",
-    "photo_caption",
-    "photo_credit",
+    "photo_alt_override",
+    "photo_caption_override",
 )
-PHOTO_FIELDS = ("photo", "photo_width", "photo_height", "photo_renditions")
 
 
 def register_models() -> None:
@@ -121,6 +119,7 @@ def snapshots(entries) -> list[Snapshot]:
             bylines.setdefault(version.revision_id, []).append((data["position"], data["author_id"]))
     author_names = Author.objects.in_bulk({a for rows in bylines.values() for _, a in rows})
     category_names = Category.objects.in_bulk({s.fields.get("category_id") for s in found.values()})
+    photos = Photo.objects.in_bulk({s.fields.get("photo_id") for s in found.values()} - {None})
     for revision_id, snapshot in found.items():
         snapshot.byline_ids = [author for _, author in sorted(bylines.get(revision_id, []))]
         data = snapshot.fields
@@ -134,11 +133,18 @@ def snapshots(entries) -> list[Snapshot]:
                 author_names[a].name if a in author_names else "(deleted author)" for a in snapshot.byline_ids
             ),
             "tags": ", ".join(snapshot.entry.tags),
-            "photo": str(data.get("photo") or ""),
+            "photo": photo_label(photos, data.get("photo_id")),
             "status": Article.Status(data["status"]).label if data.get("status") else "",
             "published_at": timezone.localtime(published_at).strftime("%Y-%m-%d %H:%M") if published_at else "",
         }
     return [found[e.revision_id] for e in entries]
+
+
+def photo_label(photos: dict, photo_id) -> str:
+    if photo_id is None:
+        return ""
+    photo = photos.get(photo_id)
+    return f"Library photo {photo_id}: {photo}" if photo else f"Library photo {photo_id} (deleted)"
 
 
 # --- comparing ---
@@ -204,16 +210,14 @@ def restore(*, article: Article, snapshot: Snapshot, user) -> list[str]:
         setattr(article, name, data.get(name, getattr(article, name)))
     changed = {name.removesuffix("_id") for name in RESTORED_FIELDS if getattr(article, name) != before[name]}
     not_restored = []
-    old_photo = str(data.get("photo") or "")
-    if old_photo != article.photo.name:
-        # Replaced photos are deleted from storage; an old version points at a file that may be gone.
-        if not old_photo or default_storage.exists(old_photo):
-            for name in PHOTO_FIELDS:
-                setattr(article, name, data.get(name) if name != "photo_renditions" else data.get(name) or {})
-            article.photo = old_photo
+    old_photo = data.get("photo_id")
+    if old_photo != article.photo_id:
+        # A library photo no story uses may have been deleted since.
+        if old_photo is None or Photo.objects.filter(pk=old_photo).exists():
+            article.photo_id = old_photo
             changed.add("photo")
         else:
-            not_restored.append("the photo, whose file was deleted when it was replaced")
+            not_restored.append("the photo, which is no longer in the library")
     if was_public and is_editorial(changed):
         mark_revised(article)
     article.save()

@@ -1,8 +1,9 @@
 """The newsroom's two roles, as Django groups holding model permissions.
 
 Editors hold everything about content: every article and publishing, categories and the nav order, authors,
-corrections, tags and comment moderation. Authors write: they create articles, edit their own and submit them for
-review. The per-article half of the rules (whose article, which status) is enforced in articles/admin.py.
+corrections, the photo library, tags and comment moderation. Authors write: they create articles, edit their own and
+submit them for review, and use the photo library. The per-article half of the rules (whose article, which status)
+is enforced in articles/admin.py.
 
 The groups are created by a data migration, and sync_roles() runs again after every `migrate`, so an app whose models
 arrive later (comments) has its permissions granted by app label without a migration of its own here.
@@ -29,6 +30,11 @@ ROLE_PERMISSIONS = {
             "view_author",  # to pick bylines in the author autocomplete
             "view_category",  # to pick a category in its autocomplete
             "view_correction",  # to read corrections editors add to their articles
+            # The photo library: upload, search and pick; change only their own uploads (articles/admin.py).
+            # Deleting is for editors.
+            "add_photo",
+            "change_photo",
+            "view_photo",
         },
         "taggit": {"view_tag"},
     },

@@ -1,4 +1,4 @@
-"""Writes with rules. Here: article photos and author portraits, which are files in storage as well as rows.
+"""Writes with rules. Here: library photos and author portraits, which are files in storage as well as rows.
 
 The rule for every photo: it is cleaned and stored (with its renditions) before the row points at it, and the files it
 replaces are deleted only once the change has committed, so a failed save never leaves a row pointing at a missing file.
@@ -11,7 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from articles import images
-from articles.models import Article, Author
+from articles.models import Article, Author, Photo
 
 # Portraits are shown small on author pages; a larger original would only cost storage and bandwidth.
 PORTRAIT_MAX_WIDTH = 800
@@ -42,38 +42,66 @@ def delete_files_on_commit(names: list[str]) -> None:
         transaction.on_commit(partial(images.delete_files, names))
 
 
-def store_article_photo(*, upload: File) -> images.StoredPhoto:
-    """Clean an upload and store it with its renditions, not yet attached to any article.
+def store_photo_upload(*, upload: File) -> images.StoredPhoto:
+    """Clean an upload and store it with its renditions, not yet in the library.
 
     Raises ValidationError for a file we refuse and images.PhotoStorageError when storage fails; either way nothing
     is left in storage.
     """
-    return images.store_photo(_clean(upload), folder=_folder(Article, "photo"))
+    return images.store_photo(_clean(upload), folder=_folder(Photo, "file"))
 
 
-def set_article_photo(*, article: Article, photo: images.StoredPhoto | None) -> None:
-    """Save the article pointing at a stored photo (None removes its photo); the files it replaces are deleted once
-    the transaction commits."""
-    old_files = _saved_files(article, "photo", "photo_renditions")
-    if photo is None:
-        article.photo, article.photo_width, article.photo_height, article.photo_renditions = "", None, None, {}
-    else:
-        article.photo = photo.name
-        article.photo_width, article.photo_height = photo.width, photo.height
-        article.photo_renditions = photo.renditions
-    article.save()
-    delete_files_on_commit([name for name in old_files if photo is None or name not in photo.files])
-
-
-def replace_article_photo(*, article: Article, upload: File | None) -> None:
-    """Store `upload` as the article's photo (None removes it), with renditions, and delete the files it replaces."""
-    photo = store_article_photo(upload=upload) if upload else None
+def create_photo(
+    *,
+    stored: images.StoredPhoto,
+    alt: str,
+    caption: str = "",
+    credit: str = "",
+    uploaded_by=None,
+    tags: list[str] | tuple[str, ...] = (),
+) -> Photo:
+    """Add a stored photo to the library. If the row cannot be saved, the stored files are deleted."""
     try:
-        set_article_photo(article=article, photo=photo)
+        photo = Photo.objects.create(
+            file=stored.name,
+            width=stored.width,
+            height=stored.height,
+            renditions=stored.renditions,
+            alt=alt,
+            caption=caption,
+            credit=credit,
+            uploaded_by=uploaded_by,
+        )
     except Exception:
-        if photo is not None:
-            images.delete_files(photo.files)
+        images.delete_files(stored.files)
         raise
+    if tags:
+        photo.tags.set(list(tags))
+    return photo
+
+
+def replace_article_photo(
+    *, article: Article, upload: File | None, alt: str = "", caption: str = "", credit: str = "", uploaded_by=None
+) -> Photo | None:
+    """Upload `upload` to the library and make it the article's lead photo (None: the article has no photo).
+
+    alt and caption become the library photo's own; the article's overrides are cleared. The photo it had before
+    stays in the library.
+    """
+    photo = None
+    if upload is not None:
+        stored = store_photo_upload(upload=upload)
+        photo = create_photo(
+            stored=stored,
+            alt=alt or article.photo_alt,
+            caption=caption or article.photo_caption,
+            credit=credit or article.photo_credit,
+            uploaded_by=uploaded_by,
+        )
+    article.photo = photo
+    article.photo_alt_override = article.photo_caption_override = ""
+    article.save()
+    return photo
 
 
 def discard_photo_if_unused(photo: images.StoredPhoto, *, model: type[models.Model], field_name: str) -> None:
@@ -82,25 +110,33 @@ def discard_photo_if_unused(photo: images.StoredPhoto, *, model: type[models.Mod
         images.delete_files(photo.files)
 
 
-def rebuild_article_renditions(*, article: Article) -> None:
-    """Make the article's renditions again from its stored photo, e.g. after settings.RENDITION_WIDTHS changed.
+def rebuild_photo_renditions(*, photo: Photo) -> None:
+    """Make the photo's renditions again from its stored file, e.g. after settings.RENDITION_WIDTHS changed.
 
-    A photo stored before uploads were cleaned, still carrying metadata, is replaced by a clean copy as well.
+    A file stored before uploads were cleaned, still carrying metadata, is replaced by a clean copy as well.
     """
-    with article.photo.open("rb") as file:
-        photo = images.clean_upload(file)
-    if photo.had_metadata:
-        set_article_photo(article=article, photo=images.store_photo(photo, folder=_folder(Article, "photo")))
-        return
-    old_files = images.rendition_files(article.photo_renditions)
-    article.photo_renditions = images.store_renditions(photo.image, original=article.photo.name)
-    article.photo_width, article.photo_height = photo.image.size
-    article.save(update_fields=["photo_renditions", "photo_width", "photo_height"])
-    delete_files_on_commit(old_files)
+    with photo.file.open("rb") as file:
+        clean = images.clean_upload(file)
+    old_files = images.rendition_files(photo.renditions)
+    if clean.had_metadata:
+        stored = images.store_photo(clean, folder=_folder(Photo, "file"))
+        old_files.append(photo.file.name)
+        photo.file = stored.name
+        photo.renditions = stored.renditions
+    else:
+        photo.renditions = images.store_renditions(clean.image, original=photo.file.name)
+    photo.width, photo.height = clean.image.size
+    photo.save(update_fields=["file", "renditions", "width", "height"])
+    delete_files_on_commit([name for name in old_files if not _shared_file(photo, name)])
+
+
+def _shared_file(photo: Photo, name: str) -> bool:
+    # Photos migrated from articles that shared a file (generate_bulk_content) may share it still.
+    return Photo.objects.exclude(pk=photo.pk).filter(file=name).exists()
 
 
 def store_author_portrait(*, upload: File) -> images.StoredPhoto:
-    """Clean and store a portrait (no renditions; at most PORTRAIT_MAX_WIDTH wide). Raises like store_article_photo."""
+    """Clean and store a portrait (no renditions; at most PORTRAIT_MAX_WIDTH wide). Raises like store_photo_upload."""
     return images.store_photo(
         _clean(upload), folder=_folder(Author, "portrait"), renditions=False, max_width=PORTRAIT_MAX_WIDTH
     )

@@ -11,7 +11,7 @@ from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
 from articles import cache_tags, caching, images
-from articles.models import Article, ArticleAuthor, ArticleRevision, Author, Category, Correction
+from articles.models import Article, ArticleAuthor, ArticleRevision, Author, Category, Correction, Photo
 
 PUBLISHED = Article.Status.PUBLISHED
 
@@ -97,12 +97,22 @@ def revision_changed(instance, created=False, **kwargs):
         caching.invalidate(f"article:{instance.article_id}")
 
 
-@receiver(post_delete, sender=Article)
-def article_deleted(instance, **kwargs):
-    """However an article goes away (admin, shell, a cascade), its photo and renditions go once the delete commits."""
-    if instance.photo:
-        names = [instance.photo.name, *images.rendition_files(instance.photo_renditions)]
-        transaction.on_commit(partial(images.delete_files, names))
+@receiver(post_save, sender=Photo)
+def photo_changed(instance, created=False, **kwargs):
+    """New words or crops for a library photo: the pages and lists of the published stories that show it."""
+    if not created:
+        used_by = Article.objects.filter(status=PUBLISHED, photo=instance)
+        caching.invalidate(*cache_tags.listed_articles(used_by), schedule=True)
+
+
+@receiver(post_delete, sender=Photo)
+def photo_deleted(instance, **kwargs):
+    """However a photo leaves the library, its file and renditions go once the delete commits (but a file that
+    another photo still shows: migrated articles could share one)."""
+    names = [*images.rendition_files(instance.renditions)]
+    if not Photo.objects.filter(file=instance.file.name).exists():
+        names.append(instance.file.name)
+    transaction.on_commit(partial(images.delete_files, names))
 
 
 @receiver(post_delete, sender=Author)

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q, Sum, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
@@ -29,6 +29,7 @@ TRENDING_SIZE = 10
 RELATED_SIZE = 4
 SECONDARY_SIZE = 4
 SECTION_BLOCK_SIZE = 3
+LATEST_ELSEWHERE_SIZE = 5
 RELATED_CACHE_SECONDS = 60 * 60
 LIST_CACHE_SECONDS = 60 * 60
 # published().for_listing() for every list, cloned from one built per process: building the comment-count
@@ -58,6 +59,22 @@ def stories(ids: list[int]) -> list[Article]:
     return [found[pk] for pk in ids if pk in found]
 
 
+def latest_stories(request) -> list[Article]:
+    """The newest few stories, for pages that would otherwise be a dead end (404, a search with no results):
+    cached like the front page, whose changes they follow."""
+    key = f"articles:latest:{version_of(request, 'home')}"
+    latest = cache.get(key)
+    if latest is None:
+        latest = list(LISTING.published()[:LATEST_ELSEWHERE_SIZE])
+        cache.set(key, latest, LIST_CACHE_SECONDS)
+    return latest
+
+
+def page_not_found(request, exception):
+    """handler404: a search box and the latest stories, so a wrong or old address is not a dead end."""
+    return render(request, "404.html", {"latest": latest_stories(request)}, status=404)
+
+
 def section_blocks() -> list[tuple[Category, list[Article]]]:
     """Each section's newest stories, sections in nav order: one query for all of them.
 
@@ -67,7 +84,7 @@ def section_blocks() -> list[tuple[Category, list[Article]]]:
     newest = Window(RowNumber(), partition_by=F("category_id"), order_by=[F("published_at").desc(), F("id").desc()])
     rows = (
         Article.objects.published()
-        .select_related("category")
+        .select_related("category", "photo")
         .defer("body", "body_html")
         .annotate(position=newest)
         .filter(position__lte=SECTION_BLOCK_SIZE + SECONDARY_SIZE + 1)
@@ -188,7 +205,10 @@ class SearchView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         query = self.form.cleaned_data.get("q", "") if self.form.is_valid() else ""
-        return super().get_context_data(form=self.form, query=query, **kwargs)
+        context = super().get_context_data(form=self.form, query=query, **kwargs)
+        if not context["articles"]:
+            context["latest"] = latest_stories(self.request)
+        return context
 
 
 class TrendingView(TemplateView):
@@ -270,13 +290,13 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         """Published articles; for staff previews (house rule 10), also the unpublished ones they work on. With
-        everything the page shows: category and comment count in the article's query, then one query each for
-        bylines, tags and corrections."""
+        everything the page shows: category, lead photo and comment count in the article's query, then one query
+        each for bylines, tags and corrections."""
         articles = Article.objects.published()
         if self.may_preview():
             articles = articles | Article.objects.editable_by(self.request.user)
         return (
-            articles.select_related("category")
+            articles.select_related("category", "photo")
             .defer("body")
             .with_comment_count()
             .with_bylines()
@@ -292,7 +312,7 @@ class ArticleDetailView(DetailView):
             add_never_cache_headers(response)
             return response
         tag_page(request, f"article:{self.object.pk}", f"section:{self.object.category_id}")
-        reads.record_read(self.object.pk)
+        reads.record_read(self.object.pk, request)
         response.read_article_id = self.object.pk  # the page cache counts a read each time it serves this copy
         return response
 

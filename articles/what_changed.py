@@ -14,7 +14,7 @@ from articles.caching import tag_page
 from articles.models import Article, ArticleRevision
 
 # What readers read; bookkeeping (status, slug, tags) is not their business here.
-PUBLIC_FIELDS = {"headline", "standfirst", "body", "photo_caption", "photo_credit"}
+PUBLIC_FIELDS = {"headline", "standfirst", "body", "photo_caption_override"}
 
 
 class Change(NamedTuple):

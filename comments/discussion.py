@@ -137,8 +137,10 @@ class _Builder:
         )
 
     @staticmethod
-    def place(entry: Entry, *, under: Entry) -> None:
+    def place(entry: Entry, *, under: Entry | None) -> None:
         """Put a reply under its parent, or beside it when the parent is as deep as replies go."""
+        if under is None:
+            return  # dated before its parent, which only hand-made rows can be: not drawn
         if under.depth < MAX_DEPTH:
             entry.depth, entry.shown_under = under.depth + 1, under
             under.replies.append(entry)
@@ -218,6 +220,8 @@ def page_context(*, article, request) -> dict:
     return {
         "discussion": True,
         "comment_count": count if count is not None else Comment.objects.visible().filter(article=article).count(),
+        # The viewer's own comments awaiting moderation on this page: shown to them, so counted in their heading.
+        "comment_held_count": sum(entry.pending for entry in entries.values()),
         "comment_page": page,
         "comment_form": CommentForm(article=article, initial=initial),
         "comment_reply_to": reply_to,

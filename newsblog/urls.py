@@ -18,6 +18,8 @@ urlpatterns = [
 # A body over the size limit is 413 rather than a bare 400, and a database outage 503 rather than 500 (#7).
 handler400 = "newsblog.errors.bad_request"
 handler500 = "newsblog.errors.server_error"
+# A missing page offers search and the latest stories.
+handler404 = "articles.views.page_not_found"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,5 +1,6 @@
-"""The apps depend one way (house rule 28): comments may import articles, never the reverse, and the project package
-imports no app but from its settings and URLs. Read from the source, so an import inside a function counts too."""
+"""The apps depend one way (house rule 28): comments may import articles, never the reverse; accounts imports
+neither; the project package imports no app but from its settings and URLs. Read from the source, so an import
+inside a function counts too."""
 
 import ast
 from pathlib import Path
@@ -39,6 +40,14 @@ def test_no_module_of_articles_imports_comments():
         path: found
         for path, modules in imports_of("articles").items()
         if (found := from_packages(modules, {"comments"}))
+    }
+    assert offending == {}
+
+
+def test_accounts_imports_neither_articles_nor_comments():
+    imports = imports_of("accounts")
+    offending = {
+        path: found for path, modules in imports.items() if (found := from_packages(modules, {"articles", "comments"}))
     }
     assert offending == {}
 

@@ -115,5 +115,30 @@ def test_sign_up_page_has_labelled_fields_and_plain_password_help(client):
     html = client.get(reverse("signup")).content.decode()
     for label in ("Username", "Email address", "Password", "Password confirmation"):
         assert f">{label}</label>" in html
-    assert "at least 12 characters" in html
+    assert "At least 12 characters. Avoid common passwords" in html
     assert "<ul><li>" not in html  # the password rules are plain text, escaped like everything else
+    # Written for readers, not Django's developer copy.
+    assert "Shown with your comments unless you choose a display name." in html
+    assert "Letters, digits and @/./+/-/_ only." not in html
+    assert "Type the same password again" in html
+
+
+def test_sign_up_errors_are_summarised_linked_and_announced(client):
+    response = client.post(
+        reverse("signup"),
+        {"username": "new reader", "email": "not-an-address", "password1": "x", "password2": "y"},
+    )
+    html = response.content.decode()
+    summary = re.search(r'<div class="error-summary" role="alert".*?</div>', html, re.S).group(0)
+    assert 'tabindex="-1"' in summary
+    # Each error links to its field, and each field's aria-describedby names ids that exist on the page.
+    for field_id in ("id_username", "id_email", "id_password2"):
+        assert f'<a href="#{field_id}">' in summary
+        tag = re.search(rf'<(?:input|textarea)[^>]*id="{field_id}"[^>]*>', html).group(0)
+        assert 'aria-invalid="true"' in tag
+        described_by = re.search(r'aria-describedby="([^"]+)"', tag).group(1).split()
+        assert f"{field_id}_error" in described_by
+        for target in described_by:
+            assert f'id="{target}"' in html
+    assert 'class="form__field form__field--invalid"' in html
+    assert 'value="new reader"' in html  # what the reader typed is kept

@@ -36,8 +36,8 @@ def change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
-def with_photo(article):
-    services.replace_article_photo(article=article, upload=jpeg_upload())
+def with_photo(article, **words):
+    services.replace_article_photo(article=article, upload=jpeg_upload(), **words)
     return article
 
 
@@ -133,13 +133,10 @@ def test_changelist_filters_and_search(editor_client, params, expected):
 
 def test_change_form_groups_fields_and_shows_photo_preview_preview_link_and_history(editor_client, editor):
     article = with_photo(
-        make_article(
-            status=Article.Status.DRAFT,
-            published_at=None,
-            photo_alt="Boats",
-            photo_caption="Boats at the quay.",
-            photo_credit="AA Photo",
-        )
+        make_article(status=Article.Status.DRAFT, published_at=None),
+        alt="Boats",
+        caption="Boats at the quay.",
+        credit="AA Photo",
     )
     LogEntry.objects.log_actions(editor.pk, Article.objects.filter(pk=article.pk), CHANGE, "Changed headline.")
     response = editor_client.get(change_url(article))
@@ -166,10 +163,10 @@ def test_editor_writes_and_schedules_an_article_with_a_photo_bylines_and_tags(ed
         published_at_1=publish_at.strftime("%H:%M:%S"),
         tags=[str(existing.pk)],
         new_tags="city hall, trams",
-        photo=jpeg_upload(),
-        photo_alt="A tram",
-        photo_caption="A tram at the depot.",
-        photo_credit="Newsblog",
+        new_photo=jpeg_upload(),
+        new_photo_credit="Newsblog",
+        photo_alt_override="A tram",
+        photo_caption_override="A tram at the depot.",
         **inline_management("article_authors", total=1),
         **{"article_authors-0-author": str(byline.pk), "article_authors-0-position": "0"},
     )
@@ -180,6 +177,15 @@ def test_editor_writes_and_schedules_an_article_with_a_photo_bylines_and_tags(ed
     assert sorted(article.tags.names()) == ["city hall", "trams", "transport"]
     assert article.bylines == [byline]
     assert len(article.photo_renditions["webp"]) == 4
+    # The upload joined the library with the words typed for it; the story has no overrides of its own.
+    photo = article.photo
+    assert (photo.alt, photo.caption, photo.credit, photo.uploaded_by.username) == (
+        "A tram",
+        "A tram at the depot.",
+        "Newsblog",
+        "editor",
+    )
+    assert (article.photo_alt_override, article.photo_caption_override) == ("", "")
     assert LogEntry.objects.filter(object_id=str(article.pk)).count() == 1
 
 
@@ -210,37 +216,52 @@ def test_corrections_are_offered_on_published_articles_only(editor_client):
     assertContains(editor_client.get(change_url(make_article())), "corrections-TOTAL_FORMS")
 
 
-def test_replacing_the_photo_in_the_admin_replaces_its_renditions(editor_client, django_capture_on_commit_callbacks):
+def test_uploading_a_new_photo_in_the_admin_adds_it_to_the_library(editor_client):
     article = with_photo(make_article(photo_alt="Old"))
-    old = {article.photo.name, *(r["name"] for r in article.photo_renditions["jpeg"])}
-    with django_capture_on_commit_callbacks(execute=True):
-        data = article_post(article=article, photo=jpeg_upload((900, 600)), _publish_changes="on")  # a live story
-        response = editor_client.post(change_url(article), data)
+    old = article.photo
+    response = editor_client.post(
+        change_url(article),
+        article_post(
+            article=article,
+            photo="",
+            new_photo=jpeg_upload((900, 600)),
+            photo_alt_override="A new quay",
+            _publish_changes="on",
+        ),  # a live story
+    )
     assert response.status_code == 302
     article.refresh_from_db()
     assert [r["width"] for r in article.photo_renditions["jpeg"]] == [480, 800, 900]
-    assert not old & {article.photo.name, *(r["name"] for r in article.photo_renditions["jpeg"])}
-    storage = article.photo.storage
-    assert not any(storage.exists(name) for name in old)
+    assert article.photo != old and old.file.storage.exists(old.file.name), "the old photo stays in the library"
 
 
-def test_clearing_the_photo_in_the_admin_deletes_its_files(editor_client, django_capture_on_commit_callbacks):
+def test_picking_a_library_photo_and_uploading_one_at_once_is_refused(editor_client):
+    article = with_photo(make_article(photo_alt="Old"))
+    response = editor_client.post(change_url(article), article_post(article=article, new_photo=jpeg_upload()))
+    assert response.status_code == 200
+    assert "Pick a photo from the library or upload a new one, not both." in str(
+        response.context["adminform"].form.errors
+    )
+
+
+def test_removing_the_photo_from_a_story_keeps_it_in_the_library(editor_client, django_capture_on_commit_callbacks):
     article = with_photo(make_article(photo_alt=""))  # no alt text: removing the photo must not ask for one
-    names = [article.photo.name, *(r["name"] for r in article.photo_renditions["webp"])]
+    photo = article.photo
     with django_capture_on_commit_callbacks(execute=True):
-        data = article_post(article=article, _publish_changes="on", **{"photo-clear": "on"})  # a live story
-        response = editor_client.post(change_url(article), data)
+        response = editor_client.post(
+            change_url(article), article_post(article=article, photo="", _publish_changes="on")
+        )
     assert response.status_code == 302
     article.refresh_from_db()
-    assert not article.photo and article.photo_renditions == {}
-    assert not any(article.photo.storage.exists(name) for name in names)
+    assert article.photo is None and article.photo_renditions == {}
+    assert photo.file.storage.exists(photo.file.name)
 
 
 def test_an_invalid_inline_leaves_no_stored_photo_behind(editor_client, django_capture_on_commit_callbacks):
     article = make_article(photo_alt="Quay")
     data = article_post(
         article=article,
-        photo=jpeg_upload(),
+        new_photo=jpeg_upload(),
         **inline_management("article_authors", total=1),
         **{"article_authors-0-author": "999999", "article_authors-0-position": "0"},
     )

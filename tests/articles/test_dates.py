@@ -53,8 +53,8 @@ def test_a_comment_or_photo_processing_never_moves_the_dates(client, story):
     make_comment(article=story)
     services.replace_article_photo(article=story, upload=make_image_file())
     story.refresh_from_db()
-    assert story.revised_at is None, "a photo stored by a service is not an editorial change by itself"
-    services.rebuild_article_renditions(article=story)
+    assert story.revised_at is None, "a photo attached by a service is not an editorial change by itself"
+    services.rebuild_photo_renditions(photo=story.photo)
     story.refresh_from_db()
     assert story.revised_at is None
     assert not page_dates(client, story)["updated"]

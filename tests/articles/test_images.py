@@ -22,7 +22,7 @@ from django.urls import reverse
 from PIL import ExifTags, Image
 
 from articles import images, services
-from articles.models import Article
+from articles.models import Article, Photo
 from tests.articles.admin_posts import article_post
 from tests.factories import make_article, make_author, make_category
 
@@ -78,7 +78,7 @@ def media_files() -> list[Path]:
 
 
 def post_photo(client, category, photo, **overrides):
-    data = article_post(category=category, photo=photo, photo_alt="The harbour at dawn", **overrides)
+    data = article_post(category=category, new_photo=photo, photo_alt_override="The harbour at dawn", **overrides)
     return client.post(reverse("admin:articles_article_add"), data)
 
 
@@ -201,7 +201,7 @@ def test_a_gif_with_a_script_polyglot_is_stored_only_re_encoded_under_a_generate
     response = post_photo(editor_client, category, upload(gif, "cute<script>.gif", "image/gif"))
     assert response.status_code == 302, form_errors(response)
     article = Article.objects.get()
-    assert article.photo.name.endswith(".png")
+    assert article.photo.file.name.endswith(".png")
     files = media_files()
     assert len(files) == 1 + 2  # the original and one rendition per kind: the photo is narrower than 480 px
     for path in files:
@@ -242,7 +242,7 @@ def test_a_photo_is_saved_under_a_generated_name_inside_media_root(name):
     article = make_article()
     services.replace_article_photo(article=article, upload=upload(jpeg(), name))
     article.refresh_from_db()
-    assert re.fullmatch(GENERATED_NAME, article.photo.name)
+    assert re.fullmatch(GENERATED_NAME, article.photo.file.name)
     root = Path(settings.MEDIA_ROOT).resolve()
     for path in media_files():
         assert path.resolve().is_relative_to(root)
@@ -287,41 +287,48 @@ def test_a_transparent_png_keeps_alpha_in_webp_and_gets_a_white_jpeg_background(
         assert jpg.convert("RGB").getpixel((10, 10)) == (255, 255, 255)
 
 
-def test_replacing_a_photo_deletes_the_old_files_and_renditions(django_capture_on_commit_callbacks):
+def test_replacing_a_photo_keeps_the_old_one_in_the_library_with_its_files(django_capture_on_commit_callbacks):
     article = make_article()
-    services.replace_article_photo(article=article, upload=upload(jpeg((1000, 600)), "first.jpg"))
+    first = services.replace_article_photo(article=article, upload=upload(jpeg((1000, 600)), "first.jpg"))
     old = media_files()
     assert len(old) == 1 + 2 * 3  # the original, and WebP and JPEG at 480, 800 and its own 1000 px
     with django_capture_on_commit_callbacks(execute=True):
-        services.replace_article_photo(article=article, upload=upload(jpeg((900, 600)), "second.jpg"))
-    now = media_files()
-    assert len(now) == 1 + 2 * 3
-    assert not set(old) & set(now)
+        second = services.replace_article_photo(article=article, upload=upload(jpeg((900, 600)), "second.jpg"))
+    assert set(old) < set(media_files())
+    assert len(media_files()) == 2 * (1 + 2 * 3)
+    assert Article.objects.get(pk=article.pk).photo == second and Photo.objects.filter(pk=first.pk).exists()
 
 
-def test_removing_or_deleting_an_article_deletes_its_photo_files(django_capture_on_commit_callbacks):
+def test_removing_an_article_photo_or_the_article_keeps_the_library_photo(django_capture_on_commit_callbacks):
     first, second = make_article(), make_article()
     for article in (first, second):
         services.replace_article_photo(article=article, upload=upload(jpeg((600, 400))))
-    assert len(media_files()) == 2 * (1 + 2 * 2)
+    files = media_files()
+    assert len(files) == 2 * (1 + 2 * 2)
     with django_capture_on_commit_callbacks(execute=True):
         services.replace_article_photo(article=first, upload=None)
-    assert len(media_files()) == 1 + 2 * 2
-    first.refresh_from_db()
-    assert (first.photo.name, first.photo_width, first.photo_renditions) == ("", None, {})
-    with django_capture_on_commit_callbacks(execute=True):
         second.delete()
+    first.refresh_from_db()
+    assert (first.photo, first.photo_width, first.photo_renditions) == (None, None, {})
+    assert media_files() == files and Photo.objects.count() == 2
+
+
+def test_deleting_an_unused_library_photo_deletes_its_files(django_capture_on_commit_callbacks):
+    article = make_article()
+    photo = services.replace_article_photo(article=article, upload=upload(jpeg((600, 400))))
+    services.replace_article_photo(article=article, upload=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.delete()
     assert media_files() == []
 
 
-def test_nothing_is_deleted_when_the_save_does_not_commit(django_capture_on_commit_callbacks):
-    article = make_article()
-    services.replace_article_photo(article=article, upload=upload(jpeg((600, 400))))
+def test_nothing_is_deleted_when_the_delete_does_not_commit(django_capture_on_commit_callbacks):
+    photo = services.create_photo(stored=services.store_photo_upload(upload=upload(jpeg((600, 400)))), alt="Quay")
     before = media_files()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.replace_article_photo(article=article, upload=upload(jpeg((500, 400))))
-    assert callbacks, "the old files wait for the commit"
-    assert set(before) <= set(media_files())
+        photo.delete()
+    assert callbacks, "the files wait for the commit"
+    assert before == media_files()
 
 
 # --- storage failure (row 54) ---
@@ -357,20 +364,22 @@ def test_a_storage_error_half_way_through_the_renditions_leaves_no_files_behind(
         services.replace_article_photo(article=article, upload=upload(jpeg((1000, 600)), "new.jpg"))
     assert media_files() == kept
     article.refresh_from_db()
-    assert (Path(settings.MEDIA_ROOT) / article.photo.name).exists(), "the article still points at a real file"
+    assert (Path(settings.MEDIA_ROOT) / article.photo.file.name).exists(), "the article still points at a real file"
 
 
 def test_a_storage_error_when_replacing_keeps_the_old_photo(editor_client):
     article = make_article(status=Article.Status.DRAFT, published_at=None, photo_alt="A quay")
     services.replace_article_photo(article=article, upload=upload(jpeg((600, 400))))
     article.refresh_from_db()
-    old_name = article.photo.name
-    data = article_post(article=article, photo=upload(jpeg((700, 400)), "new.jpg"))
+    old_name = article.photo.file.name
+    data = article_post(
+        article=article, photo="", new_photo=upload(jpeg((700, 400)), "new.jpg"), photo_alt_override="A new quay"
+    )
     with mock.patch.object(FileSystemStorage, "_save", side_effect=OSError(28, "No space left on device")):
         response = editor_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
     assert "could not be saved to storage" in form_errors(response)
     article.refresh_from_db()
-    assert article.photo.name == old_name
+    assert article.photo.file.name == old_name
     assert (Path(settings.MEDIA_ROOT) / old_name).exists()
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from articles import pagination, reads, views
 from articles.caching import invalidate
 from articles.models import Article
-from tests.factories import make_article, make_author, make_category, make_comment
+from tests.factories import make_article, make_author, make_category, make_comment, make_photo
 
 pytestmark = pytest.mark.django_db
 
@@ -39,9 +39,12 @@ def _render_every_time(settings):
 
 
 def fill(count, category):
+    """`count` stories, each with a library photo of its own: a photo costs no query on any list."""
     authors = [make_author() for _ in range(3)]
     for n in range(count):
-        make_article(category=category, authors=authors, tags=[f"tag{n}", "shared"], featured=n == 0)
+        make_article(
+            category=category, authors=authors, tags=[f"tag{n}", "shared"], featured=n == 0, photo=make_photo()
+        )
 
 
 LIST_PAGES = [
@@ -136,10 +139,13 @@ def test_deep_pages_are_right_again_after_a_change(client, small_pages):
 def make_full_article(tags, authors):
     category = make_category()
     article = make_article(
-        category=category, authors=[make_author() for _ in range(authors)], tags=[f"t{n}" for n in range(tags)]
+        category=category,
+        authors=[make_author() for _ in range(authors)],
+        tags=[f"t{n}" for n in range(tags)],
+        photo=make_photo(caption="A library photo.", credit="AA Photo"),
     )
     for _ in range(5):
-        make_article(category=category)
+        make_article(category=category, photo=make_photo())
     article.corrections.create(text="A figure was wrong.")
     return article
 

@@ -54,7 +54,7 @@ def test_every_admin_save_keeps_fields_bylines_tags_and_photo_reference(editor_c
     assert first.values["bylines"] == "First Writer"
     assert latest.values["bylines"] == "First Writer, Second Writer"
     assert first.values["tags"] == "energy" and latest.values["tags"] == "energy, housing"
-    assert latest.values["photo"] == "" and "photo" in latest.fields
+    assert latest.values["photo"] == "" and "photo_id" in latest.fields
     assert latest.entry.revision.user.username == "editor"
     assert "Bylines" in latest.entry.revision.comment or "bylines" in latest.entry.revision.comment
 

@@ -243,11 +243,11 @@ def test_text_an_author_types_is_escaped_on_every_admin_page_and_the_article(aut
         standfirst=f"Standfirst {PAYLOAD}",
         body=f"Body {PAYLOAD}",
         new_tags=f'"tag {PAYLOAD}"',
-        photo_alt=f"Alt {PAYLOAD}",
-        photo_caption=f"Caption {PAYLOAD}",
-        photo_credit=f"Credit {PAYLOAD}",
+        photo_alt_override=f"Alt {PAYLOAD}",
+        photo_caption_override=f"Caption {PAYLOAD}",
+        new_photo_credit=f"Credit {PAYLOAD}",
     )
-    data["photo"] = upload(jpeg((600, 400)))
+    data["new_photo"] = upload(jpeg((600, 400)))
     assert author_client.post(ADD, data).status_code == 302
     article = Article.objects.get()
     assert article.photo_caption == f"Caption {PAYLOAD}"
@@ -266,6 +266,9 @@ def test_text_an_author_types_is_escaped_on_every_admin_page_and_the_article(aut
         reverse("admin:articles_article_delete", args=[article.pk]),
         reverse("admin:taggit_tag_changelist"),
         reverse("admin:articles_category_changelist"),
+        reverse("admin:articles_photo_changelist"),
+        reverse("admin:articles_photo_change", args=[article.photo_id]),
+        reverse("admin:articles_photo_delete", args=[article.photo_id]),
         article.get_absolute_url(),
     ]
     for url in pages:

@@ -8,7 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.management.commands.seed_demo import DEMO_USERS
-from articles.models import Article, Category
+from articles.models import Article, Category, Photo
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +27,10 @@ def test_seed_demo_refuses_without_debug(settings):
 def test_seed_demo_builds_the_demo_site_and_is_idempotent(settings, client):
     settings.DEBUG = True
     call_command("seed_demo")
-    first = (Category.objects.count(), Article.objects.count())
+    first = (Category.objects.count(), Article.objects.count(), Photo.objects.count())
     call_command("seed_demo")
-    assert (Category.objects.count(), Article.objects.count()) == first
+    assert (Category.objects.count(), Article.objects.count(), Photo.objects.count()) == first
+    assert first[2] == first[1], "one library photo per demo story, made once"
 
     assert list(Category.objects.values_list("name", flat=True)) == NAV
     published = Article.objects.published()
@@ -38,7 +39,7 @@ def test_seed_demo_builds_the_demo_site_and_is_idempotent(settings, client):
     assert Article.objects.filter(status=Article.Status.PUBLISHED).exclude(pk__in=published).exists()
     assert all(article.photo and article.photo_credit for article in published)
 
-    with Image.open(published.first().photo.path) as photo:
+    with Image.open(published.first().photo.file.path) as photo:
         assert len(set(photo.resize((32, 32)).getdata())) > 50, "photos are drawn, not blank"
 
     settings.DEBUG = False

@@ -8,7 +8,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, ArticleDailyReads
-from tests.factories import make_article, make_author, make_category
+from tests.factories import as_reader, make_article, make_author, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -144,16 +144,24 @@ class TestArticlePage:
         article = make_article(**overrides)
         assert client.get(article.get_absolute_url()).status_code == 404
 
-    def test_each_view_counts_one_read(self, client, article):
-        client.get(article.get_absolute_url())
-        client.get(article.get_absolute_url())
+    def test_each_readers_view_counts_one_read(self, client, article):
+        client.get(article.get_absolute_url(), **as_reader(1))
+        client.get(article.get_absolute_url(), **as_reader(2))
         assert ArticleDailyReads.objects.get(article=article).reads == 2
+
+    def test_a_closed_discussion_is_headed_comments_not_leave_a_comment(self, client):
+        article = make_article(comments_open=False)
+        html = client.get(article.get_absolute_url()).content.decode()
+        assert '<h2 id="comments-heading" class="section-heading">Comments</h2>' in html
+        assert "Leave a comment" not in html
 
     def test_related_stories_come_from_the_same_category(self, client, article):
         sibling = make_article(headline="A sibling story", category=article.category)
         make_article(headline="Elsewhere entirely")
         html = client.get(article.get_absolute_url()).content.decode()
-        related = html[html.index('id="related-heading"') : html.index('id="comments"')]
+        # After the comments: "Share This Post On" and "Leave a comment" stay together, as on the reference page.
+        assert html.index('id="comments"') < html.index('id="related-heading"')
+        related = html[html.index('id="related-heading"') : html.index("</main>")]
         assert sibling.headline in related
         assert "Elsewhere entirely" not in related
         assert article.headline not in related
@@ -221,11 +229,11 @@ class TestListPages:
 class TestTrending:
     def test_lists_most_read_of_the_week(self, client, time_machine):
         popular, quiet, stale = make_article(), make_article(), make_article()
-        for _ in range(3):
-            client.get(popular.get_absolute_url())
-        client.get(quiet.get_absolute_url())
+        for number in range(1, 4):
+            client.get(popular.get_absolute_url(), **as_reader(number))
+        client.get(quiet.get_absolute_url(), **as_reader())
         time_machine.move_to(timezone.now() - timedelta(days=10))
-        client.get(stale.get_absolute_url())
+        client.get(stale.get_absolute_url(), **as_reader())
         time_machine.move_to(timezone.now() + timedelta(days=10))
         response = client.get(reverse("articles:trending"))
         assert list(response.context["most_read"]) == [popular, quiet]
@@ -291,3 +299,32 @@ def test_unknown_page_gets_the_friendly_404(client):
     response = client.get("/no/such/page/")
     assert response.status_code == 404
     assertContains(response, "We couldn’t find that page", status_code=404)
+
+
+class TestDeadEnds:
+    def test_a_missing_page_offers_search_and_the_latest_stories(self, client):
+        make_article(headline="The newest story")
+        response = client.get("/no-such-page/")
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert 'id="search-q-page"' in html
+        latest = html[html.index('id="latest-elsewhere-heading"') :]
+        assert "The newest story" in latest
+
+    def test_a_missing_article_offers_them_too(self, client):
+        make_article(headline="The newest story")
+        response = client.get(reverse("articles:detail", args=["gone"]))
+        assert response.status_code == 404
+        assertContains(response, "The newest story", status_code=404)
+
+    def test_a_search_with_no_results_offers_search_and_the_latest_stories(self, client):
+        make_article(headline="The newest story")
+        html = client.get(reverse("articles:search"), {"q": "zebra crossing"}).content.decode()
+        assert "No stories match your search." in html
+        assert 'id="search-q-page" type="search" name="q" maxlength="200" value="zebra crossing"' in html
+        assert "The newest story" in html[html.index('id="latest-elsewhere-heading"') :]
+
+    def test_a_search_with_results_shows_no_extra_box(self, client):
+        make_article(headline="Zebra crossing repainted")
+        html = client.get(reverse("articles:search"), {"q": "zebra crossing"}).content.decode()
+        assert 'id="search-q-page"' not in html

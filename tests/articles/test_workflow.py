@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, ArticleDailyReads
 from tests.articles.admin_posts import article_post
-from tests.factories import make_article, make_staff_user, make_user
+from tests.factories import as_reader, make_article, make_staff_user, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def test_an_editor_previews_any_unpublished_article_never_cached_and_not_counted
 
 def test_a_public_article_looks_the_same_to_staff_and_is_counted(editor_client):
     article = make_article()
-    response = editor_client.get(article.get_absolute_url())
+    response = editor_client.get(article.get_absolute_url(), **as_reader())
     assertNotContains(response, "Preview:")
     assert "no-store" not in cache_control(response)
     assert ArticleDailyReads.objects.get().reads == 1

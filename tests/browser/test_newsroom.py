@@ -55,10 +55,10 @@ def test_editor_publishes_an_article_with_a_photo_that_appears_on_the_site(page,
     admin_log_in(page, "editor")
 
     start_article(page)
-    page.locator("#id_photo").set_input_files(jpeg_upload())
-    page.get_by_label("Photo alt text").fill("Cranes idle over an empty quay")
-    page.get_by_label("Photo caption").fill("The container terminal in Mersin, June 2, 2026.")
-    page.get_by_label("Photo credit").fill("DHA")
+    page.locator("#id_new_photo").set_input_files(jpeg_upload())
+    page.get_by_label("Alt text for this story").fill("Cranes idle over an empty quay")
+    page.get_by_label("Caption for this story").fill("The container terminal in Mersin, June 2, 2026.")
+    page.get_by_label("Credit of the new photo").fill("DHA")
     page.get_by_label("Status").select_option(label="Published")
     page.get_by_role("button", name="Save", exact=True).click()
 

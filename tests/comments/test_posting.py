@@ -35,6 +35,10 @@ def test_a_regular_readers_comment_appears_at_once_and_the_page_returns_to_it(re
     assert f'id="comment-{comment.pk}"' in html
     assert "Customs unions take years to pay off." in html
     assert "Your comment is posted." in html
+    # Announced, and shown in the comments section the redirect lands in, not at the top of the page.
+    section = html[html.index('<section id="comments"') :]
+    assert '<div class="messages messages--comments" role="status">' in section
+    assert "Your comment is posted." in section
 
 
 def test_the_first_comment_waits_for_moderation_and_the_reader_is_told_why(reader_client, article):
@@ -44,6 +48,8 @@ def test_the_first_comment_waits_for_moderation_and_the_reader_is_told_why(reade
     html = reader_client.get(response["Location"]).content.decode()
     assert "awaiting moderation" in html
     assert "your first comment here" in html
+    # The heading counts the comment the reader sees under it, and says why others may not see it yet.
+    assert '<h3 class="comments__count">1 comment (1 of yours awaiting moderation)</h3>' in html
 
 
 def test_the_posters_ip_is_kept_but_never_shown(regular_client, article):

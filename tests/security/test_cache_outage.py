@@ -11,8 +11,10 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from articles import reads
+from articles.models import ArticleDailyReads
 from newsblog.cache import ResilientRedisCache
-from tests.factories import make_user
+from tests.factories import as_reader, make_user
 from tests.security.conftest import closed_port
 
 
@@ -102,3 +104,13 @@ def test_with_redis_up_it_is_an_ordinary_redis_cache(redis_cache_at):
     assert cache.incr("count") == 42
     assert cache.get_many(["roundtrip", "count", "absent"]) == {"roundtrip": {"a": 1}, "count": 42}
     cache.delete("roundtrip")
+
+
+def test_with_redis_stopped_article_pages_answer_and_count_no_reads(client, article, redis_cache_at):
+    """Without the cache a reader's first read of the day cannot be told from a repeat; none is counted, so an
+    outage cannot be used to inflate #TrendingNews."""
+    redis_cache_at(f"redis://127.0.0.1:{closed_port()}/0")
+    for number in range(1, 4):
+        assert client.get(article.get_absolute_url(), **as_reader(number)).status_code == 200
+    reads.flush()
+    assert not ArticleDailyReads.objects.exists()

@@ -9,8 +9,7 @@ with their renditions once, one unusable password for every commenter. Each run 
 The shape is meant to look like a real archive, not like uniform noise: the first category in nav order holds about
 two thirds of the articles (so a category has a page 5,000 at 100,000 articles), tags follow a long tail, most
 articles have a photo and one or two authors, a few are drafts or scheduled, and publication times span five years.
-Photos are shared by many articles, so deleting one of these articles deletes the photo files of its siblings too:
-this is test data, never for a site with real content.
+The photos are library photos (tagged "generated"), each the lead photo of many articles.
 """
 
 import io
@@ -278,7 +277,7 @@ class Command(BaseCommand):
         return tags
 
     def photos(self, count):
-        """A few photos with their renditions, each shared by many articles, instead of one file per article."""
+        """A few library photos with their renditions, each the lead photo of many articles."""
         stored = []
         for n in range(count):
             image = Image.new("RGB", (1600, 1067), tuple(self.rng.randrange(40, 200) for _ in range(3)))
@@ -289,7 +288,15 @@ class Command(BaseCommand):
             buffer = io.BytesIO()
             image.save(buffer, "JPEG", quality=85)
             upload = SimpleUploadedFile(f"bulk-{n}.jpg", buffer.getvalue(), content_type="image/jpeg")
-            stored.append(services.store_article_photo(upload=upload))
+            stored.append(
+                services.create_photo(
+                    stored=services.store_photo_upload(upload=upload),
+                    alt="A generated illustration of coloured circles",
+                    caption=lorem_ipsum.words(8, common=False).capitalize(),
+                    credit="Newsblog",
+                    tags=["generated"],
+                )
+            )
         return stored
 
     def bodies(self):
@@ -355,13 +362,7 @@ class Command(BaseCommand):
             body=body,
             body_html=body_html,
             reading_time=reading_time,
-            photo=photo.name if photo else "",
-            photo_width=photo.width if photo else None,
-            photo_height=photo.height if photo else None,
-            photo_renditions=photo.renditions if photo else {},
-            photo_alt="A generated illustration" if photo else "",
-            photo_caption=lorem_ipsum.words(8, common=False).capitalize() if photo else "",
-            photo_credit="Newsblog" if photo else "",
+            photo=photo,
             category=rng.choices(self.category_pool, self.category_weights)[0],
             status=status,
             published_at=published_at,

@@ -171,16 +171,24 @@ class Command(BaseCommand):
                     "published_at": published_at,
                     "featured": spec["featured"],
                     "comments_open": spec["comments_open"],
-                    "photo_alt": spec["alt"],
-                    "photo_caption": spec["caption"],
-                    "photo_credit": spec["credit"],
                     "created_by": editor,
                 },
             )
-            if not article.photo or not article.photo_renditions:
-                # The same path as an upload in the admin: cleaned, re-encoded, renditions made.
+            if article.photo is None or not article.photo.renditions:
+                # The same path as an upload in the admin: cleaned, re-encoded, renditions made, into the library.
                 photo = ContentFile(draw_photo(spec["slug"]), name=f"{spec['slug']}.jpg")
-                services.replace_article_photo(article=article, upload=photo)
+                services.replace_article_photo(
+                    article=article,
+                    upload=photo,
+                    alt=spec["alt"],
+                    caption=spec["caption"],
+                    credit=spec["credit"],
+                    uploaded_by=editor,
+                )
+            else:
+                photo = article.photo
+                photo.alt, photo.caption, photo.credit = spec["alt"], spec["caption"], spec["credit"]
+                photo.save(update_fields=["alt", "caption", "credit"])
             for position, slug in enumerate(spec["authors"]):
                 ArticleAuthor.objects.update_or_create(
                     article=article, author=authors[slug], defaults={"position": position}
