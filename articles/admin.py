@@ -32,6 +32,7 @@ from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from articles import cache_tags, caching, conflicts, images, page_parts, revisions, services
+from articles.admin_editing import EditingAdminMixin
 from articles.admin_revisions import RevisionsAdminMixin
 from articles.admin_staging import NewsroomQueueFilter, StagingAdminMixin
 from articles.markdown_limits import MAX_BODY_CHARS, check_body
@@ -459,7 +460,7 @@ class ArticleChangeList(ChangeList):
 
 
 @admin.register(Article)
-class ArticleAdmin(StagingAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(EditingAdminMixin, StagingAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ["thumbnail", "headline", "category", "bylines", "state", "published_at", "approved_comments"]
     list_display_links = ["thumbnail", "headline"]
@@ -471,9 +472,12 @@ class ArticleAdmin(StagingAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["category", "tags", "photo"]  # tags: see formfield_for_dbfield
     inlines = [ArticleAuthorInline, CorrectionInline]
-    readonly_fields = ["photo_preview", "preview_link", "last_changed"]
+    readonly_fields = ["body_preview", "photo_preview", "preview_link", "last_changed"]
     fieldsets = [
-        ("Story", {"fields": ["headline", "slug", "standfirst", "body", "category", "tags", "new_tags"]}),
+        (
+            "Story",
+            {"fields": ["headline", "slug", "standfirst", "body", "body_preview", "category", "tags", "new_tags"]},
+        ),
         (
             "Photo",
             {
@@ -569,7 +573,12 @@ class ArticleAdmin(StagingAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
             kwargs["has_own_byline"] = Author.objects.filter(user=request.user).exists()
         return kwargs
 
+    class Media:
+        js = ["articles/newsroom.js"]  # autosave, leave-page warning, live body preview (articles/admin_editing.py)
+        css = {"all": ["articles/newsroom.css"]}
+
     def save_model(self, request, obj, form, change):
+        self.warn_about_dropped_markup(request, form)
         if obj.status == Article.Status.PUBLISHED and not can_publish(request) and "status" in form.changed_data:
             raise PermissionDenied  # the form refuses this already; this guards any other way in
         if not change:
@@ -598,6 +607,7 @@ class ArticleAdmin(StagingAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
+        self.forget_autosave(request, form.instance, change)
         if form.staged_edit:
             self.save_related_of_staged_edit(request, form, formsets)
             return

@@ -418,3 +418,20 @@ class PendingChange(models.Model):
 
     def __str__(self):
         return f"Unpublished changes to {self.article}"
+
+
+class EditorDraft(models.Model):
+    """What one staff user has typed into an article form and not saved yet, kept every few seconds by the form's
+    script (articles/static/articles/newsroom.js) and offered back when the form is opened again. Private to that
+    user: readers never see it, and it makes no revision. `article` is empty for the add form."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    data = models.JSONField(default=dict)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "article"], name="editor_draft_user_article_idx")]
+
+    def __str__(self):
+        return f"Unsaved text of {self.user_id} for {self.article_id or 'a new article'}"
