@@ -55,7 +55,7 @@ def _image_tag(url: str, width: int, height: int | None, display_width: int):
     return format_html('<img src="{}" alt="" width="{}" height="{}">', url, display_width, display_height)
 
 
-def _photo_preview(photo: Photo, credit_line: str):
+def _photo_preview(photo: Photo, credit_line: str, *, focal_point: bool = False):
     entry = images.pick_rendition(photo.renditions, PREVIEW_WIDTH * 2)
     url, width, height = (
         (default_storage.url(entry["name"]), entry["width"], entry["height"])
@@ -63,9 +63,17 @@ def _photo_preview(photo: Photo, credit_line: str):
         else (photo.url, photo.width, photo.height)
     )
     sizes = ", ".join(str(e["width"]) for e in photo.renditions.get("jpeg", []))
+    picture = _image_tag(url, width, height, PREVIEW_WIDTH)
+    if focal_point:
+        # static/js/focal-point.js sets the focal point fields from a click on the photo, and shows it here.
+        picture = format_html(
+            '<div class="focal-point" data-focal-point>{}<span class="focal-point__marker" hidden></span></div>'
+            '<p class="help">Click the photo on the point that cards and thumbnails must keep in view.</p>',
+            picture,
+        )
     return format_html(
         '{}<p>{}</p><p class="help">{} by {} pixels; resized copies {} pixels wide.</p>',
-        _image_tag(url, width, height, PREVIEW_WIDTH),
+        picture,
         credit_line or "No caption or credit yet.",
         photo.width,
         photo.height,
@@ -358,8 +366,10 @@ class PhotoAdmin(admin.ModelAdmin):
             obj.uploaded_by = request.user
         if form.photo_change:
             stored = form.photo_change
-            obj.file, obj.renditions = stored.name, stored.renditions
+            obj.file, obj.renditions, obj.crops = stored.name, stored.renditions, stored.crops
             obj.width, obj.height = stored.width, stored.height
+        if {"focal_x", "focal_y"} & set(form.changed_data):
+            services.crop_photo(photo=obj)
         super().save_model(request, obj, form, change)
 
     @admin.display(description="")
@@ -373,9 +383,13 @@ class PhotoAdmin(admin.ModelAdmin):
     def use_count(self, obj):
         return f"{obj.use_count} stor{'y' if obj.use_count == 1 else 'ies'}" if obj.use_count else "Not used"
 
+    class Media:
+        js = ["js/focal-point.js"]
+        css = {"all": ["css/focal-point.css"]}
+
     @admin.display(description="Photo")
     def photo_preview(self, obj):
-        return _photo_preview(obj, obj.credit_line)
+        return _photo_preview(obj, obj.credit_line, focal_point=True)
 
     @admin.display(description="Uploaded")
     def uploaded(self, obj):

@@ -70,6 +70,10 @@ CACHED_VIEWS = frozenset(
         "articles:category_atom",
         "articles:author_feed",
         "articles:author_atom",
+        "articles:about",
+        "articles:contact",
+        "articles:privacy",
+        "articles:corrections",
         "sitemap",
     }
 )

@@ -3,7 +3,8 @@
 An upload is never trusted by its name, extension or content type. clean_upload() decodes it with Pillow, limited to
 the formats we allow, after checking its size in bytes and in pixels; it applies the EXIF orientation and drops every
 piece of metadata (camera GPS must never reach a public file). store_photo() writes a re-encoded copy under a
-generated name, plus WebP and JPEG renditions at settings.RENDITION_WIDTHS, all at upload time.
+generated name, plus WebP and JPEG renditions at settings.RENDITION_WIDTHS and the CROPS (cards, squares, the share
+image) cut around the photo's focal point, all at upload time.
 """
 
 import io
@@ -11,7 +12,7 @@ import logging
 import uuid
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
@@ -37,6 +38,13 @@ ORIGINAL_OPTIONS = {
 RENDITION_OPTIONS = {
     "webp": ("WEBP", {"quality": 78}),
     "jpeg": ("JPEG", {"quality": 80, "optimize": True, "progressive": True}),
+}
+# Renditions that change the aspect ratio, cut around the photo's focal point: (width / height, widths, kinds).
+# Cards are 3:2, list thumbnails square, and the share image 1.91:1 at the 1200 px that link previews ask for.
+CROPS = {
+    "card": (3 / 2, (480, 800, 1200), ("webp", "jpeg")),
+    "square": (1, (160, 320), ("webp", "jpeg")),
+    "social": (1.91, (1200,), ("jpeg",)),
 }
 METADATA_KEYS = {"exif", "xmp", "XML:com.adobe.xmp", "icc_profile", "comment", "photoshop"}
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
@@ -68,10 +76,11 @@ class StoredPhoto:
     width: int
     height: int
     renditions: dict
+    crops: dict = field(default_factory=dict)
 
     @property
     def files(self) -> list[str]:
-        return [self.name, *rendition_files(self.renditions)]
+        return [self.name, *rendition_files(self.renditions), *crop_files(self.crops)]
 
 
 def _megapixels(pixels: int) -> str:
@@ -147,7 +156,10 @@ def _to_srgb(image: Image.Image) -> Image.Image:
 def rendition_widths(width: int) -> list[int]:
     """The configured widths narrower than the photo, plus the photo's own width when it is narrower than the widest
     one: never an upscaled copy, and always at least one."""
-    widths = sorted(set(settings.RENDITION_WIDTHS))
+    return _widths_up_to(sorted(set(settings.RENDITION_WIDTHS)), width)
+
+
+def _widths_up_to(widths: list[int] | tuple[int, ...], width: int) -> list[int]:
     chosen = [w for w in widths if w < width]
     if width <= widths[-1]:
         chosen.append(width)
@@ -183,12 +195,15 @@ def store_photo(
     stored_format = photo.stored_format
     content = ContentFile(_encode(image, stored_format, ORIGINAL_OPTIONS[stored_format]))
     name = _save(storage, f"{folder.rstrip('/')}/{uuid.uuid4().hex}.{EXTENSION[stored_format]}", content)
+    made, crops = {}, {}
     try:
-        made = store_renditions(image, original=name, storage=storage) if renditions else {}
+        if renditions:
+            made = store_renditions(image, original=name, storage=storage)
+            crops = store_crops(image, original=name, focal=(0.5, 0.5), storage=storage)
     except PhotoStorageError:
-        delete_files([name], storage=storage)
+        delete_files([name, *rendition_files(made)], storage=storage)
         raise
-    return StoredPhoto(name=name, width=image.width, height=image.height, renditions=made)
+    return StoredPhoto(name=name, width=image.width, height=image.height, renditions=made, crops=crops)
 
 
 def store_renditions(image: Image.Image, *, original: str, storage: Storage = default_storage) -> dict:
@@ -213,6 +228,52 @@ def store_renditions(image: Image.Image, *, original: str, storage: Storage = de
         delete_files(rendition_files(made), storage=storage)
         raise
     return made
+
+
+def crop_box(width: int, height: int, ratio: float, focal: tuple[float, float]) -> tuple[int, int, int, int]:
+    """The largest box of `ratio` (width / height) inside the picture, centred on the focal point (fractions of the
+    width and height) as far as the edges allow."""
+    if width / height > ratio:
+        box_width, box_height = max(1, round(height * ratio)), height
+    else:
+        box_width, box_height = width, max(1, round(width / ratio))
+    left = min(max(round(focal[0] * width - box_width / 2), 0), width - box_width)
+    top = min(max(round(focal[1] * height - box_height / 2), 0), height - box_height)
+    return left, top, left + box_width, top + box_height
+
+
+def store_crops(
+    image: Image.Image, *, original: str, focal: tuple[float, float], storage: Storage = default_storage
+) -> dict:
+    """Write the CROPS of `image` around `focal`: {"card": {"webp": [...], "jpeg": [...]}, "square": ..., ...},
+    each entry as in store_renditions(), under fresh names so that pages still serving the old ones keep working."""
+    base = f"{original.rsplit('.', 1)[0]}-{uuid.uuid4().hex[:8]}"
+    made: dict = {}
+    try:
+        for shape, (ratio, widths, kinds) in CROPS.items():
+            cropped = image.crop(crop_box(image.width, image.height, ratio, focal))
+            chosen = _widths_up_to(widths, cropped.width)
+            for width in chosen:
+                height = cropped.height if width == cropped.width else max(1, round(width / ratio))
+                resized = (
+                    cropped if width == cropped.width else cropped.resize((width, height), Image.Resampling.LANCZOS)
+                )
+                for kind in kinds:
+                    image_format, options = RENDITION_OPTIONS[kind]
+                    path = _save(
+                        storage, f"{base}-{shape}-{width}w.{kind}", ContentFile(_encode(resized, image_format, options))
+                    )
+                    made.setdefault(shape, {}).setdefault(kind, []).append(
+                        {"name": path, "width": width, "height": height}
+                    )
+    except PhotoStorageError:
+        delete_files(crop_files(made), storage=storage)
+        raise
+    return made
+
+
+def crop_files(crops: dict) -> list[str]:
+    return [name for renditions in (crops or {}).values() for name in rendition_files(renditions)]
 
 
 def _save(storage: Storage, name: str, content: ContentFile) -> str:

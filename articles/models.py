@@ -309,6 +309,23 @@ class Article(models.Model):
     def photo_renditions(self) -> dict:
         return self.photo.renditions if self.photo else {}
 
+    # Cut around the focal point (articles/images.py CROPS); a photo from before crops existed offers its renditions.
+
+    @property
+    def photo_card(self) -> dict:
+        return self._photo_crop("card")
+
+    @property
+    def photo_square(self) -> dict:
+        return self._photo_crop("square")
+
+    @property
+    def photo_social(self) -> dict:
+        return self._photo_crop("social")
+
+    def _photo_crop(self, shape: str) -> dict:
+        return (self.photo.crops.get(shape) or self.photo.renditions) if self.photo else {}
+
     @property
     def photo_width(self) -> int | None:
         return self.photo.width if self.photo else None

@@ -67,6 +67,7 @@ def create_photo(
             width=stored.width,
             height=stored.height,
             renditions=stored.renditions,
+            crops=stored.crops,
             alt=alt,
             caption=caption,
             credit=credit,
@@ -110,6 +111,20 @@ def discard_photo_if_unused(photo: images.StoredPhoto, *, model: type[models.Mod
         images.delete_files(photo.files)
 
 
+def crop_photo(*, photo: Photo) -> None:
+    """Cut the photo's cards, squares and share image again around its focal point, under new file names (so a
+    page or browser holding the old addresses gets a fresh one on its next request, not a stale cached file).
+
+    Sets photo.crops without saving; the caller's save invalidates the pages that show it (articles/signals.py).
+    The old files are deleted once that commits.
+    """
+    with photo.file.open("rb") as file:
+        clean = images.clean_upload(file)
+    old_files = images.crop_files(photo.crops)
+    photo.crops = images.store_crops(clean.image, original=photo.file.name, focal=(photo.focal_x, photo.focal_y))
+    delete_files_on_commit(old_files)
+
+
 def rebuild_photo_renditions(*, photo: Photo) -> None:
     """Make the photo's renditions again from its stored file, e.g. after settings.RENDITION_WIDTHS changed.
 
@@ -125,8 +140,10 @@ def rebuild_photo_renditions(*, photo: Photo) -> None:
         photo.renditions = stored.renditions
     else:
         photo.renditions = images.store_renditions(clean.image, original=photo.file.name)
+    old_files += images.crop_files(photo.crops)
+    photo.crops = images.store_crops(clean.image, original=photo.file.name, focal=(photo.focal_x, photo.focal_y))
     photo.width, photo.height = clean.image.size
-    photo.save(update_fields=["file", "renditions", "width", "height"])
+    photo.save(update_fields=["file", "renditions", "crops", "width", "height"])
     delete_files_on_commit([name for name in old_files if not _shared_file(photo, name)])
 
 

@@ -5,8 +5,9 @@ cached pages that show the row (articles/caching.py). Bulk QuerySet.update() sen
 from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.flatpages.models import FlatPage
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
@@ -83,6 +84,14 @@ def category_changed(**kwargs):
     caching.invalidate("nav", schedule=True)
 
 
+@receiver(post_save, sender=FlatPage)
+@receiver(post_delete, sender=FlatPage)
+@receiver(m2m_changed, sender=FlatPage.sites.through)
+def site_page_changed(**kwargs):
+    """About, Contact, Privacy, Corrections: edited in the admin, shown at once."""
+    caching.invalidate("pages")
+
+
 @receiver(post_save, sender=Correction)
 @receiver(post_delete, sender=Correction)
 def correction_changed(instance, **kwargs):
@@ -109,7 +118,7 @@ def photo_changed(instance, created=False, **kwargs):
 def photo_deleted(instance, **kwargs):
     """However a photo leaves the library, its file and renditions go once the delete commits (but a file that
     another photo still shows: migrated articles could share one)."""
-    names = [*images.rendition_files(instance.renditions)]
+    names = [*images.rendition_files(instance.renditions), *images.crop_files(instance.crops)]
     if not Photo.objects.filter(file=instance.file.name).exists():
         names.append(instance.file.name)
     transaction.on_commit(partial(images.delete_files, names))

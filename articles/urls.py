@@ -19,4 +19,9 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("feed/", feeds.LatestArticlesFeed(), name="feed"),
     path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
+    # The site's own pages (django.contrib.flatpages, edited in the admin), linked from the footer.
+    path("about/", views.site_page, {"url": "/about/"}, name="about"),
+    path("contact/", views.site_page, {"url": "/contact/"}, name="contact"),
+    path("privacy/", views.site_page, {"url": "/privacy/"}, name="privacy"),
+    path("corrections/", views.site_page, {"url": "/corrections/"}, name="corrections"),
 ]

@@ -6,6 +6,7 @@ from operator import attrgetter
 from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.flatpages.views import flatpage
 from django.core.cache import cache
 from django.db.models import Exists, F, OuterRef, Q, Sum, Window
 from django.db.models.functions import RowNumber
@@ -73,6 +74,13 @@ def latest_stories(request) -> list[Article]:
 def page_not_found(request, exception):
     """handler404: a search box and the latest stories, so a wrong or old address is not a dead end."""
     return render(request, "404.html", {"latest": latest_stories(request)}, status=404)
+
+
+def site_page(request, url):
+    """An About, Contact, Privacy or Corrections page (django.contrib.flatpages), tagged for the page cache: saving
+    or deleting the page in the admin invalidates it (articles/signals.py)."""
+    tag_page(request, "pages")
+    return flatpage(request, url)
 
 
 def section_blocks() -> list[tuple[Category, list[Article]]]:

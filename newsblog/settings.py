@@ -65,6 +65,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver
 # never ends up in a URL we hand to readers or other sites.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Newsblog")
+SITE_ID = 1  # django.contrib.sites, which flatpages needs; one site
 
 # Mastodon servers whose posts may be embedded in a story (articles/embeds.py). Mastodon has no single host, and a
 # pattern matching any server would let any site that mimics its URLs be framed; the newsroom lists the ones it uses.
@@ -80,6 +81,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.contrib.sites",  # for flatpages
+    "django.contrib.flatpages",  # About, Contact, Privacy, Corrections: editable in the admin (#16)
     "taggit",
     "axes",  # login lockouts (#7)
     "csp",  # Content-Security-Policy header (#7)

@@ -367,6 +367,7 @@ def run_cache_attacks(args) -> int:
     env = server_environment(args) | {
         "REDIS_URL": f"redis://127.0.0.1:{args.redis_port}/0",
         "PAGE_CACHE_STATUS_HEADER": "1",  # what the checks read; off in production
+        "PAGE_CACHE_SECONDS": "600",  # on, whatever the checks before set in this process's environment
         "READS_FLUSH_SECONDS": "0",
     }
     setup_django(env)

@@ -264,3 +264,33 @@ class TestNothingElseInvalidates:
         response = editor_client.post(reverse("admin:articles_article_change", args=[story.pk]), {"headline": ""})
         assert response.status_code == 200
         assert missed(pages) == set()
+
+
+class TestSitePages:
+    """About, Contact, Privacy, Corrections (django.contrib.flatpages): cached, and fresh as soon as an editor saves."""
+
+    @pytest.fixture
+    def about(self, django_capture_on_commit_callbacks):
+        from django.contrib.flatpages.models import FlatPage
+        from django.contrib.sites.models import Site
+
+        with django_capture_on_commit_callbacks(execute=True):
+            page = FlatPage.objects.create(url="/about/", title="About us", content="<p>Who we are.</p>")
+            page.sites.add(Site.objects.get_current())
+        return page
+
+    def test_an_edit_shows_at_once_and_leaves_other_pages_cached(self, about, django_capture_on_commit_callbacks):
+        url, home = reverse("articles:about"), reverse("articles:home")
+        warm(url, home)
+        with django_capture_on_commit_callbacks(execute=True):
+            about.content = "<p>Who we are, and how to reach us.</p>"
+            about.save()
+        assert "how to reach us" in html(url)
+        assert status(home) == "hit"
+
+    def test_a_deleted_page_is_gone_at_once(self, about, django_capture_on_commit_callbacks):
+        url = reverse("articles:about")
+        warm(url)
+        with django_capture_on_commit_callbacks(execute=True):
+            about.delete()
+        assert Client().get(url).status_code == 404

@@ -77,6 +77,14 @@ def media_files() -> list[Path]:
     return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []
 
 
+def renditions_of(photo) -> list[str]:
+    return images.rendition_files(photo.renditions)
+
+
+def crops_of(photo) -> list[str]:
+    return images.crop_files(photo.crops)
+
+
 def post_photo(client, category, photo, **overrides):
     data = article_post(category=category, new_photo=photo, photo_alt_override="The harbour at dawn", **overrides)
     return client.post(reverse("admin:articles_article_add"), data)
@@ -203,7 +211,8 @@ def test_a_gif_with_a_script_polyglot_is_stored_only_re_encoded_under_a_generate
     article = Article.objects.get()
     assert article.photo.file.name.endswith(".png")
     files = media_files()
-    assert len(files) == 1 + 2  # the original and one rendition per kind: the photo is narrower than 480 px
+    # The original, one rendition per kind (the photo is narrower than 480 px), and the crops.
+    assert len(renditions_of(article.photo)) == 2 and len(files) == 1 + 2 + len(crops_of(article.photo))
     for path in files:
         assert SCRIPT.lower() not in path.read_bytes().lower()
         assert mimetypes.guess_type(path.name)[0] in {"image/png", "image/webp", "image/jpeg"}
@@ -220,13 +229,16 @@ def test_gps_is_gone_from_every_stored_file_and_the_orientation_is_applied(edito
     article = Article.objects.get()
     assert (article.photo_width, article.photo_height) == (80, 120)
     files = media_files()
-    assert len(files) == 3
+    crops = {Path(settings.MEDIA_ROOT) / name for name in crops_of(article.photo)}
+    assert len(files) == 3 + len(crops)
     for path in files:
         raw = path.read_bytes()
         assert b"Exif" not in raw and b"PhoneMaker" not in raw
         with Image.open(path) as stored:
             assert not stored.getexif()
             assert not {"exif", "xmp", "icc_profile", "comment"} & stored.info.keys()
+            if path in crops:
+                continue  # cut to other shapes: no metadata either, but their own sizes
             assert stored.size == (80, 120), "portrait now: width and height swapped"
             top, bottom = stored.convert("RGB").getpixel((40, 5)), stored.convert("RGB").getpixel((40, 115))
             assert top[0] > 200 > top[2], "the left (red) side is on top after turning 90° clockwise"
@@ -291,11 +303,11 @@ def test_replacing_a_photo_keeps_the_old_one_in_the_library_with_its_files(djang
     article = make_article()
     first = services.replace_article_photo(article=article, upload=upload(jpeg((1000, 600)), "first.jpg"))
     old = media_files()
-    assert len(old) == 1 + 2 * 3  # the original, and WebP and JPEG at 480, 800 and its own 1000 px
+    assert len(renditions_of(first)) == 2 * 3  # WebP and JPEG at 480, 800 and its own 1000 px
     with django_capture_on_commit_callbacks(execute=True):
         second = services.replace_article_photo(article=article, upload=upload(jpeg((900, 600)), "second.jpg"))
     assert set(old) < set(media_files())
-    assert len(media_files()) == 2 * (1 + 2 * 3)
+    assert len(media_files()) == len(old) + 1 + len(renditions_of(second)) + len(crops_of(second))
     assert Article.objects.get(pk=article.pk).photo == second and Photo.objects.filter(pk=first.pk).exists()
 
 
@@ -304,7 +316,7 @@ def test_removing_an_article_photo_or_the_article_keeps_the_library_photo(django
     for article in (first, second):
         services.replace_article_photo(article=article, upload=upload(jpeg((600, 400))))
     files = media_files()
-    assert len(files) == 2 * (1 + 2 * 2)
+    assert len(files) == 2 * (1 + 2 * 2 + len(crops_of(first.photo)))
     with django_capture_on_commit_callbacks(execute=True):
         services.replace_article_photo(article=first, upload=None)
         second.delete()
@@ -407,7 +419,8 @@ def test_cards_serve_renditions_too(client):
     card = html[html.index('<a class="card__photo"') :]
     card = card[: card.index("</a>")]
     assert card.index('type="image/webp"') < card.index("<img")
-    assert "-480w.jpeg 480w" in card and 'width="1200" height="800"' in card
+    # Cut to 3:2 around the focal point, at the card widths.
+    assert "-card-480w.jpeg 480w" in card and "-card-1200w.jpeg 1200w" in card and 'width="1200" height="800"' in card
 
 
 def test_a_photo_stored_before_renditions_existed_still_shows(client, article):
@@ -417,11 +430,11 @@ def test_a_photo_stored_before_renditions_existed_still_shows(client, article):
 
 
 def test_the_phone_rendition_of_a_demo_photo_is_small():
-    pytest.importorskip("articles.demo_content", reason="seed_demo needs articles/demo_content.py")
-    from articles.management.commands.seed_demo import draw_photo
+    from articles import illustrations
 
     article = make_article()
-    services.replace_article_photo(article=article, upload=ContentFile(draw_photo("harbour"), name="demo.jpg"))
+    picture = illustrations.draw(illustrations.plan("harbour"))
+    services.replace_article_photo(article=article, upload=ContentFile(picture, name="demo.jpg"))
     for kind in ("webp", "jpeg"):
         phone = article.photo_renditions[kind][0]
         assert phone["width"] == 480

@@ -15,7 +15,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from PIL import Image
 
-from articles import demo_content
+from articles import demo, illustrations
 
 BEFORE = [("articles", "0005_article_search_title")]
 AFTER = [("articles", "0006_photo_library")]
@@ -46,7 +46,16 @@ def make_old_articles(apps) -> list[dict]:
     Article, Category = apps.get_model("articles", "Article"), apps.get_model("articles", "Category")
     category = Category.objects.create(name="World", slug="world")
     specs = []
-    for n, spec in enumerate(demo_content.ARTICLES[:8]):
+    demo_words = [
+        {
+            "slug": story.slug,
+            "alt": illustrations.describe(illustrations.plan(story.slug)),
+            "caption": f"An illustration for “{story.headline}”.",
+            "credit": "Newsblog demo art",
+        }
+        for story in demo.stories()[:8]
+    ]
+    for n, spec in enumerate(demo_words):
         name = stored_jpeg(f"photos/2026/05/{spec['slug']}.jpg")
         rendition = stored_jpeg(f"photos/2026/05/{spec['slug']}-480w.jpeg")
         renditions = {"jpeg": [{"name": rendition, "width": 480, "height": 320}]} if n % 2 else {}

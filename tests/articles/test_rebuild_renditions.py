@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from PIL import ExifTags, Image
 
-from articles import services
+from articles import images, services
 from articles.models import Article
 from tests.factories import make_article
 
@@ -44,7 +44,9 @@ def test_rebuild_makes_the_new_sizes_and_deletes_the_old_files(settings, django_
 
 
 def images_of(article):
-    return [entry["name"] for entries in article.photo_renditions.values() for entry in entries]
+    """The renditions and the crops."""
+    photo = article.photo
+    return [*images.rendition_files(photo.renditions), *images.crop_files(photo.crops)]
 
 
 def test_rebuild_gives_a_photo_stored_with_metadata_a_clean_original(django_capture_on_commit_callbacks):

@@ -1,25 +1,25 @@
-"""Load newsblog's demo content: categories in nav order, authors, articles with generated photos, demo logins.
+"""Load newsblog's demo content: categories in nav order, authors, the stories in articles/demo/*.md with drawn
+illustrations, the About, Contact, Privacy and Corrections pages, and demo logins.
 
-Idempotent: rows are matched by slug or username and updated, photos are only drawn when an article has none.
+Idempotent: rows are matched by slug, URL or username and updated; pictures are only drawn when a story has none.
 """
 
-import hashlib
-import io
-import random
 import secrets
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from PIL import Image, ImageDraw, ImageFilter
 
-from articles import demo_content, services
+from articles import demo, illustrations, services
+from articles.markdown import render_markdown
 from articles.models import Article, ArticleAuthor, Author, Category
 from articles.roles import AUTHORS, EDITORS
 
@@ -45,41 +45,54 @@ DEMO_USERS = [
     {"username": "author", "password": "author-demo-pass", "is_staff": True, "is_superuser": False, "group": AUTHORS},
     {"username": "reader", "password": "reader-demo-pass", "is_staff": False, "is_superuser": False, "group": None},
 ]
-DEMO_AUTHOR_LOGIN = {"author": "leyla-arslan"}  # username -> demo_content author slug taken over by that login
+DEMO_AUTHOR_LOGIN = {"author": "leyla-arslan"}  # username -> demo author slug taken over by that login
 
-PHOTO_SIZE = (1600, 1067)
+AUTHORS = [
+    {
+        "name": "Leyla Arslan",
+        "slug": "leyla-arslan",
+        "bio": (
+            "Leyla Arslan is Newsblog's foreign affairs correspondent, based in Ankara. She covers diplomacy, "
+            "elections and regional politics from the eastern Mediterranean to Central Asia."
+        ),
+    },
+    {
+        "name": "Marcus Whitfield",
+        "slug": "marcus-whitfield",
+        "bio": (
+            "Marcus Whitfield is Newsblog's business editor, writing about markets, trade and the economics of "
+            "everyday life. He previously covered shipping and logistics for a trade journal."
+        ),
+    },
+    {
+        "name": "Priya Raman",
+        "slug": "priya-raman",
+        "bio": (
+            "Priya Raman reports on science and health, with a particular interest in public health research and "
+            "how studies are designed."
+        ),
+    },
+    {
+        "name": "Tomas Novak",
+        "slug": "tomas-novak",
+        "bio": (
+            "Tomas Novak covers sport, culture and lifestyle. He has reported from football grounds, film "
+            "festivals and food markets across Europe."
+        ),
+    },
+    {
+        "name": "Elena Duarte",
+        "slug": "elena-duarte",
+        "bio": (
+            "Elena Duarte writes about the environment, technology and cities from Lisbon. She focuses on how "
+            "climate adaptation and new technology change daily life."
+        ),
+    },
+]
 
-
-def draw_photo(seed: str) -> bytes:
-    """A varied, non-blank JPEG drawn from the seed: a sky gradient, a horizon and a few shapes."""
-    rng = random.Random(hashlib.sha256(seed.encode()).hexdigest())
-    width, height = PHOTO_SIZE
-    top = tuple(rng.randrange(40, 220) for _ in range(3))
-    bottom = tuple(rng.randrange(20, 200) for _ in range(3))
-    image = Image.new("RGB", PHOTO_SIZE)
-    draw = ImageDraw.Draw(image)
-    for y in range(height):
-        mix = y / height
-        draw.line([(0, y), (width, y)], fill=tuple(int(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)))
-    horizon = rng.randrange(height // 2, height * 4 // 5)
-    ground = tuple(rng.randrange(20, 120) for _ in range(3))
-    points = [(0, horizon)]
-    for x in range(0, width + 100, 100):
-        points.append((x, horizon + rng.randrange(-60, 60)))
-    points += [(width, height), (0, height)]
-    draw.polygon(points, fill=ground)
-    for _ in range(rng.randrange(4, 9)):
-        x, y = rng.randrange(width), rng.randrange(height)
-        size = rng.randrange(60, 260)
-        color = tuple(rng.randrange(256) for _ in range(3))
-        if rng.random() < 0.5:
-            draw.ellipse([x, y, x + size, y + size], fill=color)
-        else:
-            draw.rectangle([x, y, x + size // 2, y + size * 2], fill=color)
-    image = image.filter(ImageFilter.GaussianBlur(2))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
-    return buffer.getvalue()
+# The pictures are drawn, not photographed: the caption says so, and the alt text describes the drawing.
+ILLUSTRATION_CAPTION = "An abstract illustration drawn for this demo story; it does not show the events described."
+ILLUSTRATION_CREDIT = "Newsblog demo art"
 
 
 class Command(BaseCommand):
@@ -101,10 +114,12 @@ class Command(BaseCommand):
             users = self.seed_users(passwords)
             authors = self.seed_authors(users)
             counts = self.seed_articles(categories, authors, users["editor"])
+            page_count = self.seed_pages()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {len(categories)} categories, {len(authors)} authors, "
-                f"{counts['published']} published, {counts['draft']} drafts, {counts['scheduled']} scheduled."
+                f"{counts['published']} published, {counts['draft']} drafts, {counts['scheduled']} scheduled, "
+                f"{page_count} pages."
             )
         )
         if not settings.DEBUG:
@@ -141,7 +156,7 @@ class Command(BaseCommand):
     def seed_authors(self, users):
         login_for = {slug: users[username] for username, slug in DEMO_AUTHOR_LOGIN.items()}
         authors = {}
-        for spec in demo_content.AUTHORS:
+        for spec in AUTHORS:
             authors[spec["slug"]], _ = Author.objects.update_or_create(
                 slug=spec["slug"],
                 defaults={"name": spec["name"], "bio": spec["bio"], "user": login_for.get(spec["slug"])},
@@ -151,47 +166,58 @@ class Command(BaseCommand):
     def seed_articles(self, categories, authors, editor):
         now = timezone.now()
         counts = {"published": 0, "draft": 0, "scheduled": 0}
-        for spec in demo_content.ARTICLES:
-            status = spec["status"]
-            counts[status] += 1
-            if status == "scheduled":
-                published_at = now + timedelta(days=2)
-            elif status == "published":
-                published_at = now - timedelta(hours=spec["hours_ago"])
-            else:
-                published_at = None
+        for story in demo.stories():
+            counts[story.status] += 1
+            published_at = {"published": story.published, "scheduled": now + timedelta(days=2)}.get(story.status)
+            picture = illustrations.plan(story.slug)
             article, _ = Article.objects.update_or_create(
-                slug=spec["slug"],
+                slug=story.slug,
                 defaults={
-                    "headline": spec["headline"],
-                    "standfirst": spec["standfirst"],
-                    "body": spec["body"],
-                    "category": categories[spec["category"]],
-                    "status": Article.Status.DRAFT if status == "draft" else Article.Status.PUBLISHED,
+                    "headline": story.headline,
+                    "standfirst": story.standfirst,
+                    "body": story.body,
+                    "category": categories[story.category],
+                    "status": Article.Status.DRAFT if story.status == "draft" else Article.Status.PUBLISHED,
                     "published_at": published_at,
-                    "featured": spec["featured"],
-                    "comments_open": spec["comments_open"],
+                    "featured": story.featured,
+                    "comments_open": story.comments_open,
                     "created_by": editor,
                 },
             )
+            alt = illustrations.describe(picture)
             if article.photo is None or not article.photo.renditions:
                 # The same path as an upload in the admin: cleaned, re-encoded, renditions made, into the library.
-                photo = ContentFile(draw_photo(spec["slug"]), name=f"{spec['slug']}.jpg")
+                photo = ContentFile(illustrations.draw(picture), name=f"{story.slug}.jpg")
                 services.replace_article_photo(
                     article=article,
                     upload=photo,
-                    alt=spec["alt"],
-                    caption=spec["caption"],
-                    credit=spec["credit"],
+                    alt=alt,
+                    caption=ILLUSTRATION_CAPTION,
+                    credit=ILLUSTRATION_CREDIT,
                     uploaded_by=editor,
                 )
             else:
                 photo = article.photo
-                photo.alt, photo.caption, photo.credit = spec["alt"], spec["caption"], spec["credit"]
+                photo.alt, photo.caption, photo.credit = alt, ILLUSTRATION_CAPTION, ILLUSTRATION_CREDIT
                 photo.save(update_fields=["alt", "caption", "credit"])
-            for position, slug in enumerate(spec["authors"]):
+            for position, slug in enumerate(story.authors):
                 ArticleAuthor.objects.update_or_create(
                     article=article, author=authors[slug], defaults={"position": position}
                 )
-            article.tags.set(spec["tags"])
+            article.tags.set(story.tags)
+            # Nothing was revised after publication: the page shows no "Updated" for a story seeded later.
+            if published_at:
+                Article.objects.filter(pk=article.pk).update(updated_at=published_at)
         return counts
+
+    def seed_pages(self):
+        """About, Contact, Privacy and Corrections: flatpages on this site, editable in the admin. Their Markdown
+        goes through the same sanitizer as article bodies."""
+        site = Site.objects.get_current()
+        found = demo.pages()
+        for spec in found:
+            page, _ = FlatPage.objects.update_or_create(
+                url=spec.url, defaults={"title": spec.title, "content": render_markdown(spec.body)}
+            )
+            page.sites.add(site)
+        return len(found)
