@@ -35,6 +35,7 @@ from articles import cache_tags, caching, conflicts, images, page_parts, revisio
 from articles.admin_editing import EditingAdminMixin
 from articles.admin_revisions import RevisionsAdminMixin
 from articles.admin_staging import NewsroomQueueFilter, StagingAdminMixin
+from articles.markdown import photo_ids
 from articles.markdown_limits import MAX_BODY_CHARS, check_body
 from articles.models import Article, ArticleAuthor, Author, Category, Correction, PendingChange, Photo
 
@@ -182,7 +183,9 @@ class ArticleAdminForm(StoredPhotoForm):
         help_texts = {
             "body": (
                 f"Markdown, at most {MAX_BODY_CHARS:,} characters. Raw HTML is stripped down to a safe set of tags "
-                "when saved."
+                "when saved. To place a photo from the library with its caption and credit, write [photo 123] on a "
+                "line of its own (123: the photo's number in the library). A YouTube, Vimeo, X, Instagram, Bluesky, "
+                "Mastodon, Datawrapper or Flourish link on a line of its own becomes an embed."
             )
         }
 
@@ -192,6 +195,13 @@ class ArticleAdminForm(StoredPhotoForm):
         # tries it under a CPU limit). An unchanged body was checked when it was saved.
         if "body" in self.changed_data:
             check_body(body)
+        wanted = set(photo_ids(body))
+        missing = sorted(wanted - set(Photo.objects.filter(pk__in=wanted).values_list("pk", flat=True)))
+        if missing:
+            numbers = ", ".join(f"[photo {pk}]" for pk in missing)
+            raise forms.ValidationError(
+                f"No photo in the library has the number in {numbers}. Check the number on the photo's library page."
+            )
         return body
 
     def clean(self):
@@ -398,7 +408,9 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.display(description="Where it is used")
     def where_used(self, obj):
-        stories = obj.articles.order_by("-published_at", "-id").only("headline", "status", "published_at")
+        in_body = Article.objects.filter(body_photo_links__photo=obj)
+        stories = (obj.articles.all() | in_body).distinct().order_by("-published_at", "-id")
+        stories = stories.only("headline", "status", "published_at")
         if not stories:
             return "Not used in any story yet. Only photos that no story uses can be deleted."
         return format_html(

@@ -18,6 +18,7 @@ from articles import autosave
 from articles.markdown import render_markdown
 from articles.markdown_limits import MAX_BODY_CHARS, check_body
 from articles.markdown_report import dropped_markup
+from articles.models import Photo
 
 AUTOSAVE_SECONDS = 5
 
@@ -72,7 +73,8 @@ class EditingAdminMixin:
         if not form.is_valid():
             return _errors(form)
         body = form.cleaned_data["body"]
-        return JsonResponse({"html": render_markdown(body), "dropped": dropped_markup(body)})
+        html = render_markdown(body, photos=Photo.objects.in_bulk)  # as Article.save() renders it
+        return JsonResponse({"html": html, "dropped": dropped_markup(body)})
 
     # --- on the form ---
 

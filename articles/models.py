@@ -9,7 +9,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from articles import page_parts
-from articles.markdown import render_markdown
+from articles.markdown import photo_ids, render_markdown
 
 WORDS_READ_PER_MINUTE = 230
 
@@ -176,7 +176,12 @@ class Article(models.Model):
     standfirst = models.CharField(
         max_length=400, help_text="One or two sentences under the headline, also used in lists and share previews."
     )
-    body = models.TextField(help_text="Markdown. Raw HTML is stripped down to a safe set of tags when saved.")
+    body = models.TextField(
+        help_text=(
+            "Markdown. Raw HTML is stripped down to a safe set of tags when saved. To place a photo from the library, "
+            "write [photo 123] on a line of its own, with the photo's number from the library."
+        )
+    )
     body_html = models.TextField(editable=False, blank=True)
     reading_time = models.PositiveSmallIntegerField(editable=False, default=1, help_text="Minutes, computed on save.")
 
@@ -246,14 +251,17 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
+        self.body_html = render_markdown(self.body, photos=Photo.objects.in_bulk)
         self.reading_time = max(1, math.ceil(len(self.body.split()) / WORDS_READ_PER_MINUTE))
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html", "reading_time"}
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if update_fields is None or "body" in update_fields:
+            self._link_body_photos(adding=adding)
 
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
@@ -263,6 +271,19 @@ class Article(models.Model):
             raise ValidationError({"photo_alt_override": "Describe the photo for readers who cannot see it."})
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+
+    def _link_body_photos(self, *, adding: bool):
+        """Record which library photos the body shows: they cannot be deleted while it does, and a change to one
+        renders this body again (articles/signals.py)."""
+        ids = set(photo_ids(self.body))
+        links = BodyPhoto.objects.filter(article=self)
+        if not ids:
+            if not adding:
+                links.delete()
+            return
+        links.exclude(photo_id__in=ids).delete()
+        existing = Photo.objects.filter(pk__in=ids).values_list("pk", flat=True)
+        BodyPhoto.objects.bulk_create([BodyPhoto(article=self, photo_id=pk) for pk in existing], ignore_conflicts=True)
 
     @property
     def is_public(self):
@@ -338,6 +359,19 @@ class Article(models.Model):
     def bylines(self):
         """Authors in byline order; needs with_bylines() on the queryset to avoid a query per article."""
         return [link.author for link in self.article_authors.all()]
+
+
+class BodyPhoto(models.Model):
+    """A library photo placed in an article's body with a `[photo N]` line."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="body_photo_links")
+    photo = models.ForeignKey(Photo, on_delete=models.PROTECT, related_name="body_uses")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "photo"], name="unique_body_photo")]
+
+    def __str__(self):
+        return f"Photo {self.photo_id} in the body of “{self.article}”"
 
 
 class ArticleAuthor(models.Model):

@@ -112,6 +112,10 @@ def photo_changed(instance, created=False, **kwargs):
     if not created:
         used_by = Article.objects.filter(status=PUBLISHED, photo=instance)
         caching.invalidate(*cache_tags.listed_articles(used_by), schedule=True)
+        # Bodies that show it carry its words and file names in their stored HTML: render them again (each save
+        # invalidates that article's pages).
+        for article in Article.objects.filter(body_photo_links__photo=instance).distinct():
+            article.save(update_fields=["body_html"])
 
 
 @receiver(post_delete, sender=Photo)

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from articles import revisions
 from articles.markdown import render_markdown
-from articles.models import Article, Category, PendingChange
+from articles.models import Article, Category, PendingChange, Photo
 
 STAGED_FIELDS = (
     "headline",
@@ -61,7 +61,7 @@ def apply_in_memory(article: Article, pending: PendingChange) -> Article:
     for name, value in pending.data["fields"].items():
         if name in STAGED_FIELDS:
             setattr(article, name, value)
-    article.body_html = render_markdown(article.body)
+    article.body_html = render_markdown(article.body, photos=Photo.objects.in_bulk)  # as Article.save() does
     return article
 
 

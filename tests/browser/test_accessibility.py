@@ -28,6 +28,8 @@ ADDRESSES = {
     "author": lambda story: story.bylines[0].get_absolute_url(),
     "tag": lambda story: reverse("articles:tag", args=["diplomacy"]),
     "search": lambda story: reverse("articles:search") + "?q=trade",
+    "search-no-results": lambda story: reverse("articles:search") + "?q=zebra",
+    "trending": lambda story: reverse("articles:trending"),
     "login": lambda story: reverse("login"),
     "signup": lambda story: reverse("signup"),
     "404": lambda story: "/no-such-page/",

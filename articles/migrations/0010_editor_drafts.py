@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0008_pending_changes'),
+        ('articles', '0009_pending_changes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

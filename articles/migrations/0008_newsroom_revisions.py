@@ -16,7 +16,7 @@ def revised_at_from_corrections(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0006_photo_library'),
+        ('articles', '0007_body_photo'),
         ('reversion', '0002_add_index_on_version_for_content_type_and_db'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

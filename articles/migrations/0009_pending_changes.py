@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0007_newsroom_revisions'),
+        ('articles', '0008_newsroom_revisions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
