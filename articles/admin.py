@@ -5,7 +5,9 @@ enforced here, in the queryset, the permission checks, the form and save_model, 
 - articles.change_any_article (Editors) sees and edits every article; everyone else only the ones they created or
   are credited on (Article.objects.editable_by), and anything else is "not found";
 - only articles.publish_article (Editors) may publish, schedule, feature, close comments or use the bulk actions.
-  Others choose draft or in review, and an article once published is read-only to them.
+  Others choose draft or in review;
+- an edit to a live article is staged (articles/staging.py): readers keep the live version until an editor publishes
+  the changes. An author may prepare such changes to her own live story; only an editor publishes them.
 """
 
 from functools import partial
@@ -20,7 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -29,10 +31,13 @@ from django.utils.text import capfirst
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from articles import cache_tags, caching, images, page_parts, services
+from articles import cache_tags, caching, conflicts, images, page_parts, revisions, services
+from articles.admin_editing import EditingAdminMixin
+from articles.admin_revisions import RevisionsAdminMixin
+from articles.admin_staging import NewsroomQueueFilter, StagingAdminMixin
 from articles.markdown import photo_ids
 from articles.markdown_limits import MAX_BODY_CHARS, check_body
-from articles.models import Article, ArticleAuthor, Author, Category, Correction, Photo
+from articles.models import Article, ArticleAuthor, Author, Category, Correction, PendingChange, Photo
 
 PUBLISH = "articles.publish_article"
 THUMBNAIL_WIDTH = 80
@@ -148,7 +153,18 @@ class ArticleAdminForm(StoredPhotoForm):
         max_length=500,
         help_text="Tags that are not in the list above yet, separated by commas.",
     )
+    opened_revision = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     can_publish = False  # set per request by ArticleAdmin.get_form
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict = None
+        if self.instance.pk is not None and not self.is_bound:
+            self.initial[conflicts.FIELD] = revisions.latest_id(self.instance)
+        pending = getattr(self.instance, "staged_change", None)
+        if pending is not None and "tags" in self.fields and not self.is_bound:
+            # The other staged values are on the instance already (ArticleAdmin.get_object).
+            self.initial["tags"] = list(Tag.objects.filter(name__in=pending.data["tags"]).values_list("pk", flat=True))
 
     class Meta:
         model = Article
@@ -201,7 +217,24 @@ class ArticleAdminForm(StoredPhotoForm):
         new_tags = parse_tags(cleaned.get("new_tags", ""))
         if new_tags and "tags" in cleaned:
             cleaned["tags"] = [*cleaned["tags"], *new_tags]
+        if self.instance.pk is not None:
+            self.refuse_a_save_over_a_newer_revision(cleaned)
         return cleaned
+
+    def refuse_a_save_over_a_newer_revision(self, cleaned):
+        typed = {name: cleaned[name] for name in revisions.TEXT_FIELDS if name in cleaned}
+        self.conflict = conflicts.check(article=self.instance, opened=cleaned.get(conflicts.FIELD) or 0, typed=typed)
+        if self.conflict is None:
+            return
+        # The form comes back with what was typed; saving it again, once merged, is a save over the newest revision.
+        self.data = self.data.copy()
+        self.data[self.add_prefix(conflicts.FIELD)] = revisions.latest_id(self.instance)
+        who = self.conflict.by.get_username() if self.conflict.by else "someone"
+        raise forms.ValidationError(
+            f"Not saved: {who} saved this article after you opened it. Their changes are shown above and your text "
+            "is kept below: merge what you need, then save again.",
+            code="conflict",
+        )
 
 
 class AuthorAdminForm(StoredPhotoForm):
@@ -393,13 +426,47 @@ class PhotoAdmin(admin.ModelAdmin):
         )
 
 
+class BylineFormSet(forms.BaseInlineFormSet):
+    """Publishing or scheduling needs at least one byline: readers are owed the name of who wrote the story."""
+
+    def __init__(self, *args, has_own_byline=False, **kwargs):
+        # On a new article, the writer's own byline is added if none is chosen (ArticleAdmin.save_related).
+        self.has_own_byline = has_own_byline
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.instance.status != Article.Status.PUBLISHED:
+            return
+        kept = [f for f in self.forms if f.cleaned_data.get("author") and not f.cleaned_data.get("DELETE")]
+        if not kept and not (self.instance.pk is None and self.has_own_byline):
+            raise forms.ValidationError(
+                "Add at least one byline before publishing or scheduling: readers are told who wrote each story."
+            )
+
+
 class ArticleAuthorInline(admin.TabularInline):
+    """Bylines. On a live story only editors change them (at once; they are not staged)."""
+
     model = ArticleAuthor
+    formset = BylineFormSet
     autocomplete_fields = ["author"]
     fields = ["author", "position"]
     extra = 1
     verbose_name = "byline"
     verbose_name_plural = "bylines"
+
+    def _may_edit(self, request, obj):
+        return obj is None or can_publish(request) or obj.status != Article.Status.PUBLISHED
+
+    def has_add_permission(self, request, obj):
+        return self._may_edit(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._may_edit(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._may_edit(request, obj) and super().has_delete_permission(request, obj)
 
 
 class CorrectionInline(admin.TabularInline):
@@ -419,11 +486,11 @@ class ArticleChangeList(ChangeList):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(EditingAdminMixin, StagingAdminMixin, RevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ["thumbnail", "headline", "category", "bylines", "state", "published_at", "approved_comments"]
     list_display_links = ["thumbnail", "headline"]
-    list_filter = ["status", "category", "authors", "tags", "published_at", "featured"]
+    list_filter = ["status", NewsroomQueueFilter, "category", "authors", "tags", "published_at", "featured"]
     list_select_related = ["category", "photo"]
     list_per_page = 50
     search_fields = ["headline", "standfirst", "body"]
@@ -431,9 +498,12 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["category", "tags", "photo"]  # tags: see formfield_for_dbfield
     inlines = [ArticleAuthorInline, CorrectionInline]
-    readonly_fields = ["photo_preview", "preview_link", "last_changed"]
+    readonly_fields = ["body_preview", "photo_preview", "preview_link", "last_changed"]
     fieldsets = [
-        ("Story", {"fields": ["headline", "slug", "standfirst", "body", "category", "tags", "new_tags"]}),
+        (
+            "Story",
+            {"fields": ["headline", "slug", "standfirst", "body", "body_preview", "category", "tags", "new_tags"]},
+        ),
         (
             "Photo",
             {
@@ -447,7 +517,10 @@ class ArticleAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Publishing", {"fields": ["status", "published_at", "featured", "preview_link", "last_changed"]}),
+        (
+            "Publishing",
+            {"fields": ["status", "published_at", "featured", "preview_link", "last_changed", conflicts.FIELD]},
+        ),
         ("Discussion", {"fields": ["comments_open"]}),
     ]
     actions = ["publish_now", "unpublish", "feature", "unfeature", "close_comments", "open_comments"]
@@ -459,13 +532,10 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         articles = super().get_queryset(request).editable_by(request.user).with_bylines()
-        return articles.annotate(approved_comment_count=page_parts.discussion().count_per_article())
-
-    def has_change_permission(self, request, obj=None):
-        if not super().has_change_permission(request, obj):
-            return False
-        # Once published, an article changes only through an editor: an author's edit would skip the review.
-        return obj is None or obj.status != Article.Status.PUBLISHED or can_publish(request)
+        return articles.annotate(
+            approved_comment_count=page_parts.discussion().count_per_article(),
+            has_unpublished_changes=Exists(PendingChange.objects.filter(article=OuterRef("pk"))),
+        )
 
     def has_publish_permission(self, request):
         return can_publish(request)
@@ -474,6 +544,8 @@ class ArticleAdmin(admin.ModelAdmin):
         fields = [*super().get_readonly_fields(request, obj)]
         if not can_publish(request):
             fields += ["published_at", "featured", "comments_open"]
+            if obj is not None and obj.status == Article.Status.PUBLISHED:
+                fields.append("status")  # an author's changes to her live story are staged; its status is not hers
         return fields
 
     def get_fieldsets(self, request, obj=None):
@@ -481,7 +553,7 @@ class ArticleAdmin(admin.ModelAdmin):
         if obj is not None and not self.has_change_permission(request, obj):
             # A read-only page shows the tags and photo already; the form-only boxes have nothing to show.
             fieldsets = [
-                (name, {**opts, "fields": [f for f in opts["fields"] if f not in FORM_ONLY_FIELDS]})
+                (name, {**opts, "fields": [f for f in opts["fields"] if f not in {*FORM_ONLY_FIELDS, conflicts.FIELD}]})
                 for name, opts in fieldsets
             ]
         return fieldsets
@@ -514,8 +586,26 @@ class ArticleAdmin(admin.ModelAdmin):
         form.can_publish = can_publish(request)
         return form
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        adminform = getattr(response, "context_data", {}).get("adminform")
+        if adminform is not None and adminform.form.conflict is not None:
+            response.status_code = 409  # refused: the article changed since this form was opened
+        return response
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, ArticleAuthorInline):
+            kwargs["has_own_byline"] = Author.objects.filter(user=request.user).exists()
+        return kwargs
+
+    class Media:
+        js = ["articles/newsroom.js"]  # autosave, leave-page warning, live body preview (articles/admin_editing.py)
+        css = {"all": ["articles/newsroom.css"]}
+
     def save_model(self, request, obj, form, change):
-        if obj.status == Article.Status.PUBLISHED and not can_publish(request):
+        self.warn_about_dropped_markup(request, form)
+        if obj.status == Article.Status.PUBLISHED and not can_publish(request) and "status" in form.changed_data:
             raise PermissionDenied  # the form refuses this already; this guards any other way in
         if not change:
             obj.created_by = request.user
@@ -529,9 +619,24 @@ class ArticleAdmin(admin.ModelAdmin):
                 uploaded_by=request.user,
             )
             obj.photo_alt_override = obj.photo_caption_override = ""
+        if change and not revisions.latest_id(obj):
+            # Made outside the admin (seed_demo, a shell): keep the version this edit starts from, for diffs.
+            revisions.record(article=obj, user=None, comment="As it was before its first save in the admin.")
+        form.staged_edit = change and self.needs_staging(request, obj)
+        if form.staged_edit:
+            self.stage_edit(request, obj, form)
+            return
+        # "Updated" moves only for an editorial change to a story readers could already see.
+        changed = {*form.changed_data, *(["photo"] if form.photo_change else [])}
+        if change and revisions.is_editorial(changed) and Article.objects.published().filter(pk=obj.pk):
+            revisions.mark_revised(obj)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
+        self.forget_autosave(request, form.instance, change)
+        if form.staged_edit:
+            self.save_related_of_staged_edit(request, form, formsets)
+            return
         super().save_related(request, form, formsets, change)
         article = form.instance
         if not change and not article.article_authors.exists():
@@ -539,6 +644,16 @@ class ArticleAdmin(admin.ModelAdmin):
             author = Author.objects.filter(user=request.user).first()
             if author is not None:
                 ArticleAuthor.objects.create(article=article, author=author, position=0)
+        revisions.record(article=article, user=request.user, comment=self.revision_comment(form, formsets, change))
+
+    @staticmethod
+    def revision_comment(form, formsets, change) -> str:
+        if not change:
+            return "Created."
+        names = ["tags" if name == "new_tags" else name for name in form.changed_data if name in form.fields]
+        changed = [str(form[name].label).lower() for name in dict.fromkeys(names)]
+        changed += ["bylines" if f.model is ArticleAuthor else "corrections" for f in formsets if f.has_changed()]
+        return f"Changed {', '.join(changed)}." if changed else "Saved without changes."
 
     # --- list columns and read-only fields ---
 
@@ -561,6 +676,8 @@ class ArticleAdmin(admin.ModelAdmin):
     def state(self, obj):
         if obj.status == Article.Status.PUBLISHED and obj.published_at and obj.published_at > timezone.now():
             return f"Scheduled for {date_format(timezone.localtime(obj.published_at), 'DATETIME_FORMAT')}"
+        if obj.has_unpublished_changes:
+            return f"{obj.get_status_display()}, with unpublished changes"
         return obj.get_status_display()
 
     @admin.display(description="Current photo")
@@ -618,7 +735,13 @@ class ArticleAdmin(admin.ModelAdmin):
     def publish_now(self, request, queryset):
         now = timezone.now()
         waiting = queryset.exclude(status=Article.Status.PUBLISHED, published_at__lte=now)
-        self._bulk_update(request, waiting, "Published", status=Article.Status.PUBLISHED, published_at=now)
+        unsigned = waiting.filter(article_authors__isnull=True)
+        if skipped := unsigned.count():
+            self.message_user(
+                request, f"Not published: {skipped} article(s) without a byline. Add one first.", messages.WARNING
+            )
+        ready = waiting.exclude(pk__in=unsigned.values("pk"))
+        self._bulk_update(request, ready, "Published", status=Article.Status.PUBLISHED, published_at=now)
 
     @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):

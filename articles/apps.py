@@ -6,6 +6,8 @@ class ArticlesConfig(AppConfig):
     name = "articles"
 
     def ready(self):
-        from articles import roles, signals  # noqa: F401  (signals connects its receivers on import)
+        from articles import revisions, roles, signals  # noqa: F401  (signals connects its receivers on import)
+
+        revisions.register_models()
 
         post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="articles.roles.sync_roles_after_migrate")

@@ -48,7 +48,7 @@ def entry(article) -> Entry:
         description=xml_safe(article.standfirst),
         link=article.get_absolute_url(),
         published=article.published_at,
-        updated=max([article.updated_at, *(c.created_at for c in article.corrections.all())]),
+        updated=article.modified_at,  # the editorial change date, like the page's "Updated"
         category=xml_safe(article.category.name),
     )
 

@@ -217,7 +217,13 @@ class Article(models.Model):
         help_text="Publication time. A published article with a future time appears by itself then.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, help_text="Any change to the row, bookkeeping included.")
+    revised_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The last editorial change readers could see (text, photo, a correction): the page's “Updated”.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
@@ -289,6 +295,19 @@ class Article(models.Model):
 
     # The lead photo as this story uses it: alt text and caption may be the story's own, the rest is the library
     # photo's. Lists and pages select_related("photo"), so none of these queries.
+
+    @property
+    def modified_at(self):
+        """When readers last saw the story change: its publication, or a later editorial change; never earlier than
+        publication, and never moved by featuring, status bookkeeping or photo processing."""
+        if self.published_at is None:
+            return self.revised_at
+        return max(self.published_at, self.revised_at or self.published_at)
+
+    @property
+    def has_public_changes(self):
+        """Whether the page says "Updated · See what changed"."""
+        return self.published_at is not None and self.revised_at is not None and self.revised_at > self.published_at
 
     @property
     def photo_alt(self) -> str:
@@ -379,6 +398,12 @@ class Correction(models.Model):
     def __str__(self):
         return f"Correction to {self.article} on {self.created_at:%Y-%m-%d}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # A correction is an editorial change: the article's "Updated" time follows it, however it was added.
+        later = models.Q(revised_at__isnull=True) | models.Q(revised_at__lt=self.created_at)
+        Article.objects.filter(later, pk=self.article_id).update(revised_at=self.created_at)
+
 
 class ArticleDailyReads(models.Model):
     """Reads per article per day, for #TrendingNews: one upsert per read instead of a row per read."""
@@ -394,3 +419,70 @@ class ArticleDailyReads(models.Model):
 
     def __str__(self):
         return f"{self.article_id} on {self.day}: {self.reads}"
+
+
+class ArticleRevision(models.Model):
+    """What the newsroom keeps beside each django-reversion revision of an article (a reversion "meta" model): the
+    tags (taggit's generic rows are not followed by reversion), whether readers saw that version, and whether it may
+    appear on the public "What changed" page."""
+
+    revision = models.OneToOneField("reversion.Revision", on_delete=models.CASCADE, related_name="article_revision")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    tags = models.JSONField(default=list, blank=True)
+    live = models.BooleanField(default=False, help_text="Readers saw this version: the article was public then.")
+    staged = models.BooleanField(default=False, help_text="A staged change to the live article, not published then.")
+    is_public = models.BooleanField(
+        "shown to readers",
+        default=True,
+        help_text="Untick to keep this version's text off the public “What changed” page, e.g. after a legal removal.",
+    )
+    hidden_reason = models.CharField(
+        max_length=300, blank=True, help_text="Why the version is not shown; readers see this in its place."
+    )
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    hidden_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-revision__date_created", "-pk"]
+        indexes = [models.Index(fields=["article", "live"], name="article_revision_live_idx")]
+
+    def __str__(self):
+        return f"Revision {self.revision_id} of {self.article}"
+
+
+class PendingChange(models.Model):
+    """Changes prepared to a live article and kept apart from it: readers see the live version until an editor
+    publishes these (articles/staging.py). One per article; saving again replaces it."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="pending_change")
+    data = models.JSONField(help_text="The staged field values, tags and photo reference (articles/staging.py).")
+    version = models.PositiveIntegerField(default=1, help_text="Counts the saves, so a stale form can be told apart.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Unpublished changes to {self.article}"
+
+
+class EditorDraft(models.Model):
+    """What one staff user has typed into an article form and not saved yet, kept every few seconds by the form's
+    script (articles/static/articles/newsroom.js) and offered back when the form is opened again. Private to that
+    user: readers never see it, and it makes no revision. `article` is empty for the add form."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    data = models.JSONField(default=dict)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "article"], name="editor_draft_user_article_idx")]
+
+    def __str__(self):
+        return f"Unsaved text of {self.user_id} for {self.article_id or 'a new article'}"

@@ -17,6 +17,9 @@ class Discussion(Protocol):
     def count_per_article(self, *, since=None):
         """An expression annotating articles with their number of visible comments (since `since`, if given)."""
 
+    def moderation_queue(self, *, user) -> dict:
+        """For the admin's dashboard: `comments_waiting` and `comments_url`, or nothing if `user` does not moderate."""
+
 
 class _NoDiscussion:
     def page_context(self, *, article, request) -> dict:
@@ -24,6 +27,9 @@ class _NoDiscussion:
 
     def count_per_article(self, *, since=None):
         return Value(0)
+
+    def moderation_queue(self, *, user) -> dict:
+        return {}
 
 
 _discussion: Discussion = _NoDiscussion()

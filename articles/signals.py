@@ -12,7 +12,7 @@ from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
 from articles import cache_tags, caching, images
-from articles.models import Article, ArticleAuthor, Author, Category, Correction, Photo
+from articles.models import Article, ArticleAuthor, ArticleRevision, Author, Category, Correction, Photo
 
 PUBLISHED = Article.Status.PUBLISHED
 
@@ -95,7 +95,15 @@ def site_page_changed(**kwargs):
 @receiver(post_save, sender=Correction)
 @receiver(post_delete, sender=Correction)
 def correction_changed(instance, **kwargs):
-    caching.invalidate(f"article:{instance.article_id}", "feeds")
+    # A correction moves the article's revised_at (Correction.save): its lastmod in the sitemap too.
+    caching.invalidate(f"article:{instance.article_id}", "feeds", "sitemap")
+
+
+@receiver(post_save, sender=ArticleRevision)
+def revision_changed(instance, created=False, **kwargs):
+    """A revision withheld from readers or shown again: the article's "What changed" page is tagged as the article."""
+    if not created:
+        caching.invalidate(f"article:{instance.article_id}")
 
 
 @receiver(post_save, sender=Photo)

@@ -25,10 +25,10 @@ class ArticleSitemap(SiteSitemap):
     limit = 5000
 
     def items(self):
-        return Article.objects.published().only("slug", "updated_at").order_by("-published_at", "-id")
+        return Article.objects.published().only("slug", "published_at", "revised_at").order_by("-published_at", "-id")
 
     def lastmod(self, item):
-        return item.updated_at
+        return item.modified_at  # the editorial change date, like the page's "Updated"
 
 
 class CategorySitemap(SiteSitemap):

@@ -17,10 +17,10 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag, TaggedItem
 
-from articles import embeds, page_parts, reads, structured_data
+from articles import embeds, page_parts, reads, staging, structured_data
 from articles.caching import page_tags, tag_page, version_of
 from articles.forms import SearchForm
-from articles.models import Article, Author, Category
+from articles.models import Article, Author, Category, PendingChange
 from articles.pagination import ArticlePaginator, count_cache_key
 from articles.share import share_links
 
@@ -251,7 +251,8 @@ def article_page_context(article: Article, *, request) -> dict:
     bylines = [link.author for link in article.article_authors.all()]
     tags = sorted(article.tags.all(), key=attrgetter("name"))
     corrections = list(article.corrections.all())  # newest first
-    modified = max([article.updated_at, *(correction.created_at for correction in corrections)])
+    # Editorial changes only (Article.revised_at): featuring or photo processing never move it. A draft has no date.
+    modified = article.modified_at or article.updated_at
     return {
         "bylines": bylines,
         "canonical_url": url,
@@ -285,6 +286,16 @@ class ArticleDetailView(DetailView):
         user = self.request.user
         return user.is_staff and user.has_perm("articles.change_article")
 
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        if "changes" in self.request.GET and self.may_preview():
+            # Staff preview a live article with its staged changes (articles/staging.py), applied in memory only.
+            pending = PendingChange.objects.filter(article=article).first()
+            if pending is not None:
+                self.previewing_changes = True
+                return staging.apply_in_memory(article, pending)
+        return article
+
     def get_queryset(self):
         """Published articles; for staff previews (house rule 10), also the unpublished ones they work on. With
         everything the page shows: category, lead photo and comment count in the article's query, then one query
@@ -304,7 +315,7 @@ class ArticleDetailView(DetailView):
         response = super().get(request, *args, **kwargs)
         if origins := response.context_data["embed_origins"]:
             response = allow_frames_from(origins, request, response)
-        if not self.object.is_public:
+        if not self.object.is_public or getattr(self, "previewing_changes", False):
             # A preview is never stored by a browser, a proxy or the page cache, and is not a read.
             add_never_cache_headers(response)
             return response
@@ -328,6 +339,7 @@ class ArticleDetailView(DetailView):
         article = self.object
         related = [pk for pk in self.latest_in_category(article.category_id) if pk != article.pk][:RELATED_SIZE]
         return super().get_context_data(
+            changes_preview=getattr(self, "previewing_changes", False),
             # The related-stories block is cached under these ids; the template loads the stories only to render it.
             related=functools.partial(stories, related),
             related_ids="-".join(map(str, related)),

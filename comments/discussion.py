@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
+from django.urls import reverse
 from django.utils import timezone
 
 from comments import services
@@ -190,6 +191,17 @@ def drop_draft(session, *, article) -> None:
 def count_per_article(*, since=None):
     """For articles.page_parts: each article's number of visible comments, as an expression to annotate with."""
     return Comment.objects.count_per_article(since=since)
+
+
+def moderation_queue(*, user) -> dict:
+    """For articles.page_parts: the admin dashboard's count of comments awaiting moderation, with its list's link."""
+    if not user.has_perm("comments.change_comment"):
+        return {}
+    changelist = reverse("admin:comments_comment_changelist")
+    return {
+        "comments_waiting": Comment.objects.filter(status=Comment.Status.PENDING).count(),
+        "comments_url": f"{changelist}?status__exact={Comment.Status.PENDING}",
+    }
 
 
 def page_context(*, article, request) -> dict:

@@ -74,7 +74,6 @@ EMBED_MASTODON_HOSTS = frozenset(
 )
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -87,7 +86,10 @@ INSTALLED_APPS = [
     "taggit",
     "axes",  # login lockouts (#7)
     "csp",  # Content-Security-Policy header (#7)
+    "reversion",  # full article revisions (#13)
     "articles",
+    # django.contrib.admin with the newsroom dashboard (#13); after articles, whose admin/ templates override its own.
+    "articles.admin_apps.NewsroomAdminConfig",
     "accounts",
     "comments",
     "throttling",

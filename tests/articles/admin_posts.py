@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 
+from articles import revisions
 from articles.models import Article
 
 
@@ -12,6 +13,20 @@ def inline_management(prefix: str, total: int = 0, initial: int = 0) -> dict:
         f"{prefix}-MIN_NUM_FORMS": "0",
         f"{prefix}-MAX_NUM_FORMS": "1000",
     }
+
+
+def byline_rows(article: Article) -> dict:
+    """The byline inline as the change form shows it: one row per byline the article has."""
+    links = list(article.article_authors.order_by("position", "id"))
+    data = inline_management("article_authors", total=len(links), initial=len(links))
+    for n, link in enumerate(links):
+        data |= {
+            f"article_authors-{n}-id": str(link.pk),
+            f"article_authors-{n}-article": str(article.pk),
+            f"article_authors-{n}-author": str(link.author_id),
+            f"article_authors-{n}-position": str(link.position),
+        }
+    return data
 
 
 def article_post(*, category=None, article: Article | None = None, **overrides) -> dict:
@@ -32,6 +47,7 @@ def article_post(*, category=None, article: Article | None = None, **overrides) 
             "status": article.status,
             "published_at_0": local.strftime("%Y-%m-%d") if local else "",
             "published_at_1": local.strftime("%H:%M:%S") if local else "",
+            "opened_revision": str(revisions.latest_id(article)),  # as if the form had just been opened
         }
         if article.featured:
             data["featured"] = "on"
@@ -54,6 +70,7 @@ def article_post(*, category=None, article: Article | None = None, **overrides) 
             "comments_open": "on",
         }
     data["new_tags"] = ""
-    data |= inline_management("article_authors") | inline_management("corrections")
+    data |= inline_management("corrections")
+    data |= byline_rows(article) if article is not None else inline_management("article_authors")
     data |= overrides
     return {key: value for key, value in data.items() if value is not None}

@@ -221,7 +221,13 @@ def test_uploading_a_new_photo_in_the_admin_adds_it_to_the_library(editor_client
     old = article.photo
     response = editor_client.post(
         change_url(article),
-        article_post(article=article, photo="", new_photo=jpeg_upload((900, 600)), photo_alt_override="A new quay"),
+        article_post(
+            article=article,
+            photo="",
+            new_photo=jpeg_upload((900, 600)),
+            photo_alt_override="A new quay",
+            _publish_changes="on",
+        ),  # a live story
     )
     assert response.status_code == 302
     article.refresh_from_db()
@@ -242,7 +248,9 @@ def test_removing_the_photo_from_a_story_keeps_it_in_the_library(editor_client, 
     article = with_photo(make_article(photo_alt=""))  # no alt text: removing the photo must not ask for one
     photo = article.photo
     with django_capture_on_commit_callbacks(execute=True):
-        response = editor_client.post(change_url(article), article_post(article=article, photo=""))
+        response = editor_client.post(
+            change_url(article), article_post(article=article, photo="", _publish_changes="on")
+        )
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.photo is None and article.photo_renditions == {}

@@ -109,7 +109,7 @@ def test_a_story_picks_a_library_photo_instead_of_uploading_again(editor_client,
     photo = library_photo(alt="Cranes over the quay", caption="The port at dawn.", credit="AA Photo")
     first = make_article(photo=photo, headline="Port strike ends")
     second = make_article(headline="Port reopens")
-    data = article_post(article=second, photo=str(photo.pk))
+    data = article_post(article=second, photo=str(photo.pk), _publish_changes="on")  # a live story: staged, published
     response = editor_client.post(reverse("admin:articles_article_change", args=[second.pk]), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert Article.objects.get(pk=second.pk).photo == photo == Article.objects.get(pk=first.pk).photo
@@ -130,7 +130,10 @@ def test_a_story_overrides_alt_and_caption_for_its_use_and_keeps_the_credit(edit
     photo = library_photo(alt="A quay", caption="The port at dawn.", credit="AA Photo")
     article = make_article(photo=photo)
     data = article_post(
-        article=article, photo_alt_override="Dockers walk out", photo_caption_override="Dockers leave at noon."
+        article=article,
+        photo_alt_override="Dockers walk out",
+        photo_caption_override="Dockers leave at noon.",
+        _publish_changes="on",  # a live story: staged, then published (#13)
     )
     assert editor_client.post(reverse("admin:articles_article_change", args=[article.pk]), data).status_code == 302
     page = client.get(article.get_absolute_url())

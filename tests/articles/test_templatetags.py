@@ -54,7 +54,7 @@ def test_the_article_page_shows_an_update_only_from_the_next_minute_on(client, a
 
     settings.PAGE_CACHE_SECONDS = 0  # update() below sends no signal to invalidate the page cache
     published = datetime(2026, 3, 4, 9, 30, 5, tzinfo=UTC)
-    Article.objects.filter(pk=article.pk).update(published_at=published, updated_at=published + timedelta(seconds=40))
+    Article.objects.filter(pk=article.pk).update(published_at=published, revised_at=published + timedelta(seconds=40))
     assert "Updated" not in client.get(article.get_absolute_url()).content.decode()
-    Article.objects.filter(pk=article.pk).update(updated_at=published + timedelta(seconds=60))
+    Article.objects.filter(pk=article.pk).update(revised_at=published + timedelta(seconds=60))
     assert "Updated <time" in client.get(article.get_absolute_url()).content.decode()

@@ -1,6 +1,7 @@
 """Who sees a comment awaiting moderation, and how editors moderate in the admin."""
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -119,6 +120,35 @@ class TestAdmin:
         html = editor_client.get(reverse("admin:comments_comment_change", args=[comment.pk])).content.decode()
         assert "192.0.2.44" in html
         assert 'name="ip_address"' not in html
+
+    def test_bulk_moderation_is_logged_per_comment_with_who_and_the_reason(self, editor_client, queue):
+        editor_client.post(
+            reverse("admin:comments_comment_changelist"),
+            {"action": "remove", "_selected_action": [c.pk for c in queue[:2]], "reason": "Personal attack"},
+        )
+        entries = LogEntry.objects.filter(object_id__in=[str(c.pk) for c in queue]).select_related("user")
+        assert sorted(int(e.object_id) for e in entries) == [queue[0].pk, queue[1].pk]
+        assert all(e.user.username == "editor" and e.action_time for e in entries)
+        assert [e.get_change_message() for e in entries] == ["Removed: Personal attack."] * 2
+        history = editor_client.get(reverse("admin:comments_comment_history", args=[queue[0].pk]))
+        assert "Removed: Personal attack." in history.content.decode()
+        assert Comment.objects.get(pk=queue[0].pk).moderation_note == "Personal attack"
+
+    def test_single_moderation_from_the_change_form_is_logged_with_the_reason(self, editor_client, queue):
+        comment = queue[0]
+        url = reverse("admin:comments_comment_change", args=[comment.pk])
+        data = {
+            "article": comment.article_id,
+            "user": comment.user_id,
+            "parent": "",
+            "body": comment.body,
+            "status": Comment.Status.SPAM,
+            "moderation_reason": "Link farm",
+        }
+        assert editor_client.post(url, data).status_code == 302
+        entry = LogEntry.objects.get(object_id=str(comment.pk))
+        assert entry.user.username == "editor"
+        assert entry.get_change_message() == "Status set to Spam: Link farm."
 
 
 def _query_count(client, url):
