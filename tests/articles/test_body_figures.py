@@ -8,10 +8,10 @@ from pytest_django.asserts import assertContains
 
 from articles import services
 from articles.markdown import photo_ids
-from tests.articles.admin_posts import article_post
+from tests.articles.admin_posts import article_post, inline_management
 from tests.articles.test_images import jpeg, upload
 from tests.articles.test_query_counts import ARTICLE_PAGE_QUERIES
-from tests.factories import make_article, make_category
+from tests.factories import make_article, make_author, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,13 @@ def test_the_body_help_text_documents_the_photo_line(editor_client):
 
 def test_an_editor_places_a_library_photo_in_the_body(editor_client, client):
     photo = library_photo(caption="The port at dawn.", credit="AA Photo")
-    data = article_post(category=make_category(), body=f"Intro.\n\n[photo {photo.pk}]", status="published")
+    data = article_post(
+        category=make_category(),
+        body=f"Intro.\n\n[photo {photo.pk}]",
+        status="published",
+        **inline_management("article_authors", total=1),
+        **{"article_authors-0-author": str(make_author().pk), "article_authors-0-position": "0"},
+    )
     assert editor_client.post(reverse("admin:articles_article_add"), data).status_code == 302
     article = photo.body_uses.get().article
     assertContains(client.get(article.get_absolute_url()), "The port at dawn. (AA Photo)")
