@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
@@ -6,6 +8,17 @@ from accounts.models import Profile
 from accounts.names import validate_name
 
 TAKEN = "Another reader goes by this name; choose another."
+# Characters an HTML document may not carry (C0/C1 controls other than tab, line feed and carriage return).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class TypedTextInput(forms.TextInput):
+    """A text box that gives back what the reader typed when the form is refused, with any control character shown as
+    U+FFFD: such a name is refused with a message, and the page echoing it must stay valid HTML."""
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return CONTROL_CHARACTERS.sub("\ufffd", value) if value else value
 
 
 def password_help() -> str:
@@ -59,6 +72,7 @@ class SignUpForm(PlainPasswordHelpMixin, auth_forms.UserCreationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["username"].widget = TypedTextInput(attrs=self.fields["username"].widget.attrs)
         self.fields["email"].error_messages["required"] = "Enter your email address."
         self.fields["password1"].error_messages["required"] = "Choose a password."
         self.fields["password2"].error_messages["required"] = "Type your password a second time."
@@ -86,6 +100,7 @@ class ProfileForm(forms.ModelForm):
         model = Profile
         fields = ["display_name"]
         help_texts = {"display_name": "Shown on your comments. Leave it empty to show your username."}
+        widgets = {"display_name": TypedTextInput}
 
     def clean_display_name(self):
         name = " ".join(self.cleaned_data["display_name"].split())

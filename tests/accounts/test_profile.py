@@ -37,6 +37,25 @@ def test_display_name_with_invisible_direction_marks_is_refused(reader_client, r
     assert not Profile.objects.filter(user=reader).exclude(display_name="").exists()
 
 
+def test_a_refused_name_with_a_control_character_comes_back_visible_and_the_page_stays_valid(reader_client, reader):
+    response = reader_client.post(reverse("profile"), {"display_name": "Ann\x07 Lee"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "letters, numbers, spaces and punctuation" in html
+    assert 'value="Ann\ufffd Lee"' in html  # what was typed, with the character HTML cannot carry made visible
+    assert "\x07" not in html
+
+
+def test_sign_up_with_a_control_character_in_the_username_is_refused_on_a_valid_page(client):
+    response = client.post(reverse("signup"), {"username": "ann\x07", "email": "ann@example.org"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="ann\ufffd"' in html
+    assert "\x07" not in html
+
+
 def test_a_display_name_change_shows_on_cached_article_pages_at_once(client, reader, article):
     make_comment(article=article, user=reader)
     client.get(article.get_absolute_url())
