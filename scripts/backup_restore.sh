@@ -56,17 +56,20 @@ author = Author.objects.create(name="Drill Desk", slug="drill-desk")
 article = Article.objects.create(
     headline="Restored from last night’s backup", slug="restored-article", standfirst="Every byte came back.",
     body="The article, its photo and its comments survive a restore.", category=category,
-    status=Article.Status.PUBLISHED, published_at=timezone.now(), photo_alt="A test card in warm colours",
+    status=Article.Status.PUBLISHED, published_at=timezone.now(),
 )
 ArticleAuthor.objects.create(article=article, author=author)
 buffer = io.BytesIO()
 Image.new("RGB", (1600, 1000), (200, 90, 40)).save(buffer, "JPEG")
-services.replace_article_photo(article=article, upload=ContentFile(buffer.getvalue(), name="drill.jpg"))
+services.replace_article_photo(
+    article=article, upload=ContentFile(buffer.getvalue(), name="drill.jpg"), alt="A test card in warm colours",
+    credit="Drill Photo",
+)
 reader = get_user_model().objects.create_user("drill-reader", "reader@example.com", "drill-password-123")
 for n in (1, 2, 3):
     Comment.objects.create(article=article, user=reader, body=f"Drill comment number {n}.",
                            status=Comment.Status.APPROVED, created_at=timezone.now())
-print("   source:", Article.objects.count(), "article,", Comment.objects.count(), "comments, photo", Article.objects.get().photo.name)
+print("   source:", Article.objects.count(), "article,", Comment.objects.count(), "comments, photo", Article.objects.get().photo.file.name)
 '
 
 say "2. backup: pg_dump -Fc and a media tarball"
