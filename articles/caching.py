@@ -41,14 +41,12 @@ How a hit is answered
 
 import bisect
 import hashlib
-import os
 import time
 from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.cache.backends.filebased import FileBasedCache
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
@@ -174,37 +172,9 @@ def _page_cache():
     return caches["default"]
 
 
-_file_values = {}  # key -> (its file's identity when last read, what it held); per process
-_file_paths = {}  # key -> its file
-FILE_VALUES_KEPT = 50_000
-
-
 def _shared_many(keys: list[str]) -> dict:
-    """Values from the shared state cache. From a file cache (no Redis), a file is parsed again only when it
-    changed: each write replaces the file, so a stat per key is enough to see a change made by another worker."""
-    cache = _state_cache()
-    if not isinstance(cache, FileBasedCache):
-        return cache.get_many(keys)
-    found = {}
-    for key in keys:
-        path = _file_paths.get(key)
-        if path is None:
-            # FileBasedCache's own name for the key's file; hashing it on every request cost more than the stat.
-            path = _file_paths[key] = cache._key_to_file(key)
-        try:
-            stat = os.stat(path)
-        except FileNotFoundError:
-            continue
-        identity = (path, stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        known = _file_values.get(key)
-        if known is None or known[0] != identity:
-            if len(_file_values) > FILE_VALUES_KEPT:
-                _file_values.clear()  # a worker that has seen every tag of a large site starts over
-                _file_paths.clear()
-            known = _file_values[key] = (identity, cache.get(key))
-        if known[1] is not None:
-            found[key] = known[1]
-    return found
+    """Values from the shared state cache (Redis, or a file cache on a machine without it), as Django reads them."""
+    return _state_cache().get_many(keys)
 
 
 def _current_state(state) -> SiteState:
