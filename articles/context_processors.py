@@ -14,6 +14,9 @@ def site(request):
         # For fragment caches such as the article cards': a key with it is stale as soon as anything the page shows
         # changes (articles/caching.py). Lazy: a page without such fragments never looks its tags up.
         "content_token": SimpleLazyObject(lambda: version_of(request, *page_tags(request))),
+        # For the nav's fragment, which shows only the categories: one copy for every page of a section, however
+        # many other things those pages show.
+        "nav_token": SimpleLazyObject(lambda: version_of(request)),
         # Looked up once for the page's dates rather than once per date (newsblog/templating.py).
         "local_zone": timezone.get_current_timezone(),
         "site_name": settings.SITE_NAME,

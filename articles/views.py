@@ -36,6 +36,14 @@ LIST_CACHE_SECONDS = 60 * 60
 # published().for_listing() for every list, cloned from one built per process: building the comment-count
 # annotation anew took longer than the rest of a list page whose rows come from the cache.
 LISTING = Article.objects.for_listing()
+# The same for the article page (ArticleDetailView.get_queryset): everything it shows.
+ARTICLE_PAGE = (
+    Article.objects.select_related("category", "photo")
+    .defer("body")
+    .with_comment_count()
+    .with_bylines()
+    .prefetch_related("tags", "corrections")
+)
 
 
 def get_listed_or_404(request, model, slug, kind: str):
@@ -300,16 +308,10 @@ class ArticleDetailView(DetailView):
         """Published articles; for staff previews (house rule 10), also the unpublished ones they work on. With
         everything the page shows: category, lead photo and comment count in the article's query, then one query
         each for bylines, tags and corrections."""
-        articles = Article.objects.published()
         if self.may_preview():
-            articles = articles | Article.objects.editable_by(self.request.user)
-        return (
-            articles.select_related("category", "photo")
-            .defer("body")
-            .with_comment_count()
-            .with_bylines()
-            .prefetch_related("tags", "corrections")
-        )
+            previewable = Article.objects.published() | Article.objects.editable_by(self.request.user)
+            return ARTICLE_PAGE.filter(pk__in=previewable.values("pk"))
+        return ARTICLE_PAGE.published()
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -324,10 +326,10 @@ class ArticleDetailView(DetailView):
         response.read_article_id = self.object.pk  # the page cache counts a read each time it serves this copy
         return response
 
-    def latest_in_category(self, category_id) -> list[int]:
+    def latest_in_category(self, category_id, section_version: str) -> list[int]:
         """The ids of the category's newest stories, shared by every article page of that category: cached under the
-        content token, so they are exact, and a page costs one query fewer."""
-        key = f"articles:latest:{version_of(self.request, f'section:{category_id}')}:{category_id}"
+        section's version, so they are exact, and a page costs one query fewer."""
+        key = f"articles:latest:{section_version}:{category_id}"
         latest = cache.get(key)
         if latest is None:
             newest = LISTING.published().filter(category_id=category_id).values_list("pk", flat=True)
@@ -337,12 +339,16 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        related = [pk for pk in self.latest_in_category(article.category_id) if pk != article.pk][:RELATED_SIZE]
+        section_version = version_of(self.request, f"section:{article.category_id}")
+        latest = self.latest_in_category(article.category_id, section_version)
+        related = [pk for pk in latest if pk != article.pk][:RELATED_SIZE]
         return super().get_context_data(
             changes_preview=getattr(self, "previewing_changes", False),
-            # The related-stories block is cached under these ids; the template loads the stories only to render it.
+            # The related-stories block shows the section's stories (headline and date), so it is cached under the
+            # section's version and these ids; the template loads the stories only to render it.
             related=functools.partial(stories, related),
             related_ids="-".join(map(str, related)),
+            related_token=section_version,
             **article_page_context(article, request=self.request),
             **kwargs,
         )

@@ -7,7 +7,9 @@ or someone else's awaiting moderation) but has shown replies stays as a "comment
 
 Two queries per page: where each page of threads starts (one index scan, the same for every page), then the page's
 threads with all their replies (each reply knows its thread: Comment.thread_root). The page seeks to its first thread
-instead of skipping the ones before it. templates/comments/discussion.html draws the threads.
+instead of skipping the ones before it. A reader who is not logged in, on an article with no more than a page of
+comments, costs one plain query, or none when there are no comments (load_page).
+templates/comments/discussion.html draws the threads.
 """
 
 from __future__ import annotations
@@ -90,17 +92,30 @@ def _page_number(value, num_pages: int) -> int:
     return number if 1 <= number <= num_pages else num_pages
 
 
-def load_page(*, article, viewer, number) -> tuple[ThreadPage, dict[int, Entry]]:
-    """Page `number` of `article`'s discussion as `viewer` sees it, and its entries by comment id."""
-    threads = Comment.objects.threads(article=article, viewer=viewer)
-    starts = page_starts(threads)
-    number = _page_number(number, max(len(starts), 1))
-    on_page = threads
-    if starts:
-        on_page = on_page.filter(_from(starts[number - 1]))
-    if number < len(starts):
-        on_page = on_page.exclude(_from(starts[number]))
-    comments = Comment.objects.in_threads(on_page).with_names().order_by("created_at", "id")
+def load_page(*, article, viewer, number, visible_count=None) -> tuple[ThreadPage, dict[int, Entry]]:
+    """Page `number` of `article`'s discussion as `viewer` sees it, and its entries by comment id.
+
+    `visible_count`, the article's number of approved comments when the caller has it, spares a reader who is not
+    logged in the queries it makes pointless: such a reader sees only approved comments, so none means an empty
+    discussion, and no more than a page of them means every thread fits on page 1. Such a page is the article's
+    comments in one plain query, the threads with nothing shown left out as they are built."""
+    if not viewer.is_authenticated and visible_count is not None and visible_count <= settings.COMMENTS_PER_PAGE:
+        if visible_count == 0:
+            return ThreadPage(1, 1, []), {}
+        comments = Comment.objects.filter(article=article)
+        number, num_pages = 1, 1
+    else:
+        threads = Comment.objects.threads(article=article, viewer=viewer)
+        starts = page_starts(threads)
+        num_pages = max(len(starts), 1)
+        number = _page_number(number, num_pages)
+        on_page = threads
+        if starts:
+            on_page = on_page.filter(_from(starts[number - 1]))
+        if number < len(starts):
+            on_page = on_page.exclude(_from(starts[number]))
+        comments = Comment.objects.in_threads(on_page)
+    comments = comments.with_names().order_by("created_at", "id")
     builder = _Builder(viewer=viewer, article=article, page=number)
     entries = {}
     page_roots = []
@@ -111,7 +126,7 @@ def load_page(*, article, viewer, number) -> tuple[ThreadPage, dict[int, Entry]]
             page_roots.append(entry)
         else:
             builder.place(entry, under=entries.get(comment.parent_id))
-    return ThreadPage(number, max(len(starts), 1), _prune(page_roots)[::-1]), entries
+    return ThreadPage(number, num_pages, _prune(page_roots)[::-1]), entries
 
 
 class _Builder:
@@ -212,11 +227,11 @@ def page_context(*, article, request) -> dict:
     if draft.get("article") != article.pk:
         draft = {}
     reply_id = _int(request.GET.get("reply")) or draft.get("parent")
-    page, entries = load_page(article=article, viewer=viewer, number=request.GET.get("page"))
+    count = getattr(article, "comment_count", None)
+    page, entries = load_page(article=article, viewer=viewer, number=request.GET.get("page"), visible_count=count)
     reply_to = _reply_target(reply_id, article=article, entries=entries)
     # Unbound either way: a rejected comment is shown again on its own page (comments/views.py), never here.
     initial = {"body": draft.get("body", ""), "parent": reply_to.pk if reply_to else None}
-    count = getattr(article, "comment_count", None)
     return {
         "discussion": True,
         "comment_count": count if count is not None else Comment.objects.visible().filter(article=article).count(),
