@@ -33,6 +33,12 @@ Who gets a cached page
 - The key is the scheme, the validated host, the path and only the query parameters a page reads (KEPT_PARAMETERS):
   ?utm_source=1..N all share one copy, and a forged Host never gets a copy of its own.
 
+One render per change, not one per waiting reader
+- When a popular page goes stale, the readers asking for it at that moment would all render it at once. The first one
+  takes the page's render lock (an add() in the page cache) and renders; the others wait for its copy, polling for at
+  most PAGE_CACHE_WAIT_SECONDS, and get it as a hit if it is fresh (rendered from after the change). If the copy does
+  not come, or cannot be stored, or the lock cannot be seen (Redis away), they render it themselves.
+
 How a hit is answered
 - PageCacheMiddleware, first in MIDDLEWARE, answers it with the stored status, headers (CSP and the other security
   headers included, as the stack below added them when the copy was stored) and body, counts the read, and answers a
@@ -51,6 +57,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.http.request import split_domain_port
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
 from articles import http_cache, reads
@@ -91,6 +98,10 @@ TAG_KEY_PREFIX = "pagecache:tag:"
 SCHEDULED_KEPT = 200
 MESSAGES_COOKIE = "messages"
 PAGE_KEY_PREFIX = "pagecache:page:3:"  # bump the number whenever a stored entry changes shape
+RENDERING_PREFIX = "pagecache:rendering:"
+# How long a render lock outlives a worker that died holding it, and how often a waiting reader looks for the copy.
+RENDER_LOCK_SECONDS = 30
+RENDER_POLL_SECONDS = 0.01
 # A request with none of these cannot be answered with 304 or 412, so a hit skips the conditional checks.
 CONDITIONAL_HEADERS = frozenset(
     {"HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE"}
@@ -373,6 +384,37 @@ def _still_fresh(entry: Entry, now: float) -> bool:
     return all(at is not None and at <= entry.generation for at in _tag_generations(entry.tags, at=None))
 
 
+def _pause(seconds: float) -> None:
+    time.sleep(seconds)  # a waiting reader's worker is idle meanwhile; tests replace this
+
+
+def _is_cached_view(request) -> bool:
+    try:
+        return resolve(request.path_info).view_name in CACHED_VIEWS
+    except Resolver404:
+        return False
+
+
+def _claim_render(key: str) -> bool:
+    """Whether this request renders the page now: nobody else is rendering it, or whether they are cannot be seen."""
+    cache, lock = _page_cache(), RENDERING_PREFIX + key
+    return cache.add(lock, 1, RENDER_LOCK_SECONDS) or cache.get(lock) is None
+
+
+def _copy_from_other_render(key: str) -> Entry | None:
+    """The fresh copy the worker holding the render lock stores, if it comes within PAGE_CACHE_WAIT_SECONDS."""
+    cache, lock = _page_cache(), RENDERING_PREFIX + key
+    for _ in range(int(settings.PAGE_CACHE_WAIT_SECONDS / RENDER_POLL_SECONDS)):
+        _pause(RENDER_POLL_SECONDS)
+        found = cache.get_many([key, lock])
+        entry = found.get(key)
+        if isinstance(entry, Entry) and _still_fresh(entry, time.time()):
+            return entry
+        if lock not in found:
+            return None  # done without a copy for us (not storable, or rendered from before a change)
+    return None
+
+
 def _show_status(response, status: str) -> None:
     # Only when asked: the header tells an attacker whether their request missed.
     if settings.PAGE_CACHE_STATUS_HEADER:
@@ -407,10 +449,21 @@ class PageCacheMiddleware:
                 return self._hit(request, entry)
             request.page_generation = generation(found)
             started = time.time()
+            shared = _is_cached_view(request)
+            claimed = shared and _claim_render(key)
+            if shared and not claimed and (entry := _copy_from_other_render(key)) is not None:
+                return self._hit(request, entry)
         except DatabaseError:
             # No state and no database to rebuild it from: the middleware below answers (503 for an outage).
             return self.get_response(request)
 
+        try:
+            return self._render(request, key, started)
+        finally:
+            if claimed:
+                _page_cache().delete(RENDERING_PREFIX + key)
+
+    def _render(self, request, key: str, started: float):
         response = self.get_response(request)
         if self._may_store(request, response):
             tags = tuple(sorted(page_tags(request)))

@@ -203,6 +203,9 @@ else:
 
 # Whole-page cache for anonymous readers (articles/caching.py). 0 turns it off, e.g. to measure uncached rendering.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How long a reader waits for the copy another worker is rendering of the same page, before rendering it too. A
+# render takes tens of milliseconds; the wait only runs that long if that worker is stuck.
+PAGE_CACHE_WAIT_SECONDS = env_int("PAGE_CACHE_WAIT_MS", 1000) / 1000
 # X-Page-Cache: hit/miss on anonymous pages. Off in production unless asked: it tells an attacker whether a request
 # missed. Scripts that check the cache from outside (scripts/two_servers.py, fault_checks.py) turn it on.
 PAGE_CACHE_STATUS_HEADER = env_bool("PAGE_CACHE_STATUS_HEADER", DEBUG)

@@ -59,8 +59,14 @@ def warm(base: str, paths: list[str], most: int, agent: str) -> int:
 
     def fetch(path):
         request = urllib.request.Request(base + path, headers={"User-Agent": agent})  # noqa: S310  our own server
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310  our own server
-            response.read()
+        for attempt in range(3):  # a connection reset by a busy server is retried; a page that never comes is not
+            try:
+                with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310  our own server
+                    response.read()
+                return
+            except ConnectionError:
+                if attempt == 2:
+                    raise
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(fetch, distinct))

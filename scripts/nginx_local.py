@@ -44,8 +44,9 @@ def adapted_config(shipped: str, *, port: int, app_port: int, folder: Path) -> s
         f"  {kind}_temp_path {folder / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
     user = "user root root;\n" if os.geteuid() == 0 else ""  # workers must reach the temporary folder
+    # One worker per core, as Debian's own /etc/nginx/nginx.conf has it.
     return (
-        f"{user}worker_processes 1;\npid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'} warn;\n"
+        f"{user}worker_processes auto;\npid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'} warn;\n"
         f"events {{ worker_connections 1024; }}\nhttp {{\n  include /etc/nginx/mime.types;\n  access_log off;\n"
         f"{temp}\n{site}\n}}\n"
     )
