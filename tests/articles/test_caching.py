@@ -256,7 +256,8 @@ class TestWhatIsNeverStored:
         assert self.store_attempt(view, reverse("articles:search")).content == b"rendered again"
 
 
-def test_with_redis_pages_are_served_from_it_and_changes_show_at_once(client, settings, article):
+@pytest.fixture
+def redis_page_cache(settings):
     settings.CACHES = {
         "default": {
             "BACKEND": "newsblog.cache.ResilientRedisCache",
@@ -270,6 +271,12 @@ def test_with_redis_pages_are_served_from_it_and_changes_show_at_once(client, se
     except Exception:
         pytest.skip("no Redis on 127.0.0.1:6379")
     caching._page_cache().clear()  # Redis outlives the test database
+    caching._known_tags.clear()
+    yield
+    caching._known_tags.clear()
+
+
+def test_with_redis_pages_are_served_from_it_and_changes_show_at_once(client, redis_page_cache, article):
     url = article.get_absolute_url()
     first, _ = fetch(client, url)
     second, html = fetch(client, url)
@@ -281,6 +288,21 @@ def test_with_redis_pages_are_served_from_it_and_changes_show_at_once(client, se
     response, html = fetch(client, url)
     assert response["X-Page-Cache"] == "miss"
     assert "Changed while cached in Redis" in html
+
+
+def test_with_redis_a_worker_that_knew_a_page_with_other_tags_still_sees_its_change(client, redis_page_cache, article):
+    """A hit reads the tags this worker last saw on the page together with the page; another worker may have stored
+    the page since with other tags (here: moved to another section), and their changes must show all the same."""
+    url = article.get_absolute_url()
+    assert fetch(client, url)[0]["X-Page-Cache"] == "miss"
+    key = caching._page_key(RequestFactory().get(url))
+    caching._known_tags[key] = ("nav",)  # what a worker that last saw another version of the page remembers
+    assert fetch(client, url)[0]["X-Page-Cache"] == "hit"
+    caching._known_tags[key] = ("nav",)
+    make_comment(article=article, body="Shown on the next request.")
+    response, html = fetch(client, url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Shown on the next request." in html
 
 
 def test_a_hit_answers_head_with_the_same_headers(client, article):
