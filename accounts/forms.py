@@ -12,13 +12,21 @@ TAKEN = "Another reader goes by this name; choose another."
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-class TypedTextInput(forms.TextInput):
-    """A text box that gives back what the reader typed when the form is refused, with any control character shown as
-    U+FFFD: such a name is refused with a message, and the page echoing it must stay valid HTML."""
+class TypedValueMixin:
+    """A box that gives back what the reader typed when the form is refused, with any control character shown as
+    U+FFFD: such text is refused with a message, and the page echoing it must stay valid HTML."""
 
     def format_value(self, value):
         value = super().format_value(value)
         return CONTROL_CHARACTERS.sub("\ufffd", value) if value else value
+
+
+class TypedTextInput(TypedValueMixin, forms.TextInput):
+    pass
+
+
+class TypedTextarea(TypedValueMixin, forms.Textarea):
+    pass
 
 
 def password_help() -> str:

@@ -3,6 +3,7 @@ import unicodedata
 from django import forms
 from django.conf import settings
 
+from accounts.forms import TypedTextarea
 from comments.models import Comment
 
 # Characters that print nothing: a comment made only of these (and spaces) is empty, however it looks in the form.
@@ -21,7 +22,7 @@ class CommentTextForm(forms.Form):
     body = CommentBodyField(
         label="Your comment",
         max_length=settings.COMMENTS_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=TypedTextarea(attrs={"rows": 6}),
         error_messages={
             "required": "Write your comment before posting it.",
             "max_length": "Comments can be at most %(limit_value)d characters long (this one has %(show_value)d).",

@@ -141,6 +141,13 @@ class TestBadText:
         assert message in response.content.decode()
         assert Comment.objects.count() == before
 
+    def test_a_control_character_comes_back_visible_and_the_page_stays_valid(self, regular_client, article):
+        response = post(regular_client, article, "Ring the bell\x07 twice.\nSecond line.")
+        html = response.content.decode()
+        assert response.status_code == 400
+        assert "Ring the bell\ufffd twice.\nSecond line.</textarea>" in html  # the rest kept as typed
+        assert "\x07" not in html
+
     def test_one_character_over_the_limit_is_refused_with_the_text_kept(self, regular_client, article, settings):
         body = "x" * (settings.COMMENTS_MAX_LENGTH + 1)
         before = Comment.objects.count()
