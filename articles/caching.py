@@ -89,7 +89,7 @@ KEPT_PARAMETERS = ("page",)
 # leaves a copy, so that arbitrary values cannot fill the cache either.
 UNSHARED_PARAMETERS = frozenset({"reply"})
 
-STATE_KEY = "pagecache:state:3"  # bump the number whenever SiteState changes shape
+STATE_KEY = "pagecache:state:4"  # bump the number whenever SiteState changes shape
 STATE_SECONDS = 24 * 60 * 60
 GENERATION_KEY = "pagecache:generation"
 TAG_KEY_PREFIX = "pagecache:tag:"
@@ -162,7 +162,7 @@ def _new_state() -> SiteState:
         authors.setdefault(article_id, []).append(author_id)
     tagged = tag_ids_by_article(ids) if ids else {}
     nav = tuple(
-        {"name": category.name, "slug": category.slug, "url": category.get_absolute_url()}
+        {"pk": category.pk, "name": category.name, "slug": category.slug, "url": category.get_absolute_url()}
         for category in Category.objects.order_by("nav_position", "name").only("name", "slug")
     )
     return SiteState(

@@ -8,8 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.flatpages.views import flatpage
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef, Q, Sum, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Exists, OuterRef, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -18,7 +17,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag, TaggedItem
 
 from articles import embeds, page_parts, reads, staging, structured_data
-from articles.caching import page_tags, tag_page, version_of
+from articles.caching import page_tags, site_state, tag_page, version_of
 from articles.forms import SearchForm
 from articles.models import Article, Author, Category, PendingChange
 from articles.pagination import ArticlePaginator, count_cache_key
@@ -91,20 +90,24 @@ def site_page(request, url):
     return flatpage(request, url)
 
 
-def section_blocks() -> list[tuple[Category, list[Article]]]:
-    """Each section's newest stories, sections in nav order: one query for all of them.
+def section_blocks(sections) -> list[tuple[Category, list[Article]]]:
+    """Each section's newest stories, sections in nav order (`sections`: the nav's items): one query for all of them,
+    made of one small index scan per section (article_category_pub_idx), so its cost follows the number of sections,
+    not of articles. Numbering every published article per section with a window, as this did first, took 0.4 s of
+    PostgreSQL at 100,000 articles on every change to the front page.
 
     One more story per section than a block shows, so a block stays full when the lead or a secondary story above it
-    is left out. No comment counts: the blocks do not print them, and counting them for every row the window
-    numbers would cost more than the rest of the page."""
-    newest = Window(RowNumber(), partition_by=F("category_id"), order_by=[F("published_at").desc(), F("id").desc()])
+    is left out. No comment counts: the blocks do not print them."""
+    newest = Article.objects.published().order_by("-published_at", "-id").values("pk")
+    kept = SECTION_BLOCK_SIZE + SECONDARY_SIZE + 1
+    in_blocks = Q(pk__in=[])
+    for section in sections:
+        in_blocks |= Q(pk__in=newest.filter(category_id=section["pk"])[:kept])
     rows = (
-        Article.objects.published()
+        Article.objects.filter(in_blocks)
         .select_related("category", "photo")
         .defer("body", "body_html")
-        .annotate(position=newest)
-        .filter(position__lte=SECTION_BLOCK_SIZE + SECONDARY_SIZE + 1)
-        .order_by("category__nav_position", "category__name", "position")
+        .order_by("category__nav_position", "category__name", "-published_at", "-id")
     )
     return [(category, list(group)) for category, group in itertools.groupby(rows, key=attrgetter("category"))]
 
@@ -143,7 +146,8 @@ class HomeView(ArticleListView):
         key = f"articles:home:{version_of(self.request, 'home')}"
         front = cache.get(key)
         if front is None:
-            front = {"lead": LISTING.published().filter(featured=True).first(), "sections": section_blocks()}
+            sections = section_blocks(site_state(self.request).nav)
+            front = {"lead": LISTING.published().filter(featured=True).first(), "sections": sections}
             cache.set(key, front, LIST_CACHE_SECONDS)
         lead = front["lead"] or (latest[0] if latest else None)
         rest = [article for article in latest if article != lead]
