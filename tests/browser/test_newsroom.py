@@ -113,6 +113,9 @@ def test_author_submits_a_draft_for_review_and_cannot_publish_it(page, console, 
     expect(page.locator(".errornote")).to_be_visible()
     article.refresh_from_db()
     assert article.status == Article.Status.REVIEW
+    # The refused form is drawn again and asks for its live preview at once: let that answer arrive before the
+    # browser closes, which would otherwise send it without the session's cookies (a 403 of the test's making).
+    page.wait_for_load_state("networkidle")
 
     # Readers still cannot see it.
     page.context.clear_cookies()

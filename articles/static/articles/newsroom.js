@@ -27,6 +27,16 @@ document.addEventListener("DOMContentLoaded", function () {
     return fetch(url, { method: "POST", body, credentials: "same-origin", headers: { "X-CSRFToken": token } });
   }
 
+  // What the server answered, as {errors: [...]} when it is not our JSON: a login page after the session ended,
+  // a 403, a proxy's error page.
+  async function answerOf(response) {
+    try {
+      return await response.json();
+    } catch (error) {
+      return { errors: ["The server answered " + response.status + "; try saving the form."] };
+    }
+  }
+
   // --- leave-page warning ---
   let dirty = false;
   let submitting = false;
@@ -47,7 +57,7 @@ document.addEventListener("DOMContentLoaded", function () {
     if (!dirty || serialized === kept || submitting) return;
     try {
       const response = await post(config.autosave, now);
-      const answer = await response.json();
+      const answer = await answerOf(response);
       if (response.ok) {
         kept = serialized;
         if (status) status.textContent = answer.label;
@@ -87,10 +97,17 @@ document.addEventListener("DOMContentLoaded", function () {
   let timer = null;
   async function refreshPreview() {
     if (!body || !preview) return;
-    const response = await post(config.preview, { body: body.value });
-    const answer = await response.json();
     const dropped = preview.querySelector(".body-preview__dropped");
     const html = preview.querySelector(".body-preview__html");
+    let response, answer;
+    try {
+      response = await post(config.preview, { body: body.value });
+      answer = await answerOf(response);
+    } catch (error) {
+      dropped.textContent = "No preview: the server did not answer.";
+      dropped.hidden = false;
+      return;
+    }
     if (!response.ok) {
       dropped.textContent = (answer.errors || []).join(" ");
       dropped.hidden = false;
