@@ -8,7 +8,7 @@ or someone else's awaiting moderation) but has shown replies stays as a "comment
 Two queries per page: where each page of threads starts (one index scan, the same for every page), then the page's
 threads with all their replies (each reply knows its thread: Comment.thread_root). The page seeks to its first thread
 instead of skipping the ones before it. A reader who is not logged in, on an article with no more than a page of
-comments, costs one plain query, or none when there are no comments (load_page).
+comments, costs one query (no seek), or none when there are no comments (load_page).
 templates/comments/discussion.html draws the threads.
 """
 
@@ -97,15 +97,17 @@ def load_page(*, article, viewer, number, visible_count=None) -> tuple[ThreadPag
 
     `visible_count`, the article's number of approved comments when the caller has it, spares a reader who is not
     logged in the queries it makes pointless: such a reader sees only approved comments, so none means an empty
-    discussion, and no more than a page of them means every thread fits on page 1. Such a page is the article's
-    comments in one plain query, the threads with nothing shown left out as they are built."""
-    if not viewer.is_authenticated and visible_count is not None and visible_count <= settings.COMMENTS_PER_PAGE:
-        if visible_count == 0:
-            return ThreadPage(1, 1, []), {}
-        comments = Comment.objects.filter(article=article)
+    discussion, and no more than a page of them means every thread fits on page 1, which needs no seek. Only the
+    threads with something shown are loaded either way: comments held or marked spam elsewhere on the article, however
+    many, are never read for a page view."""
+    one_page = not viewer.is_authenticated and visible_count is not None and visible_count <= settings.COMMENTS_PER_PAGE
+    if one_page and visible_count == 0:
+        return ThreadPage(1, 1, []), {}
+    threads = Comment.objects.threads(article=article, viewer=viewer)
+    if one_page:
+        comments = Comment.objects.in_threads(threads)
         number, num_pages = 1, 1
     else:
-        threads = Comment.objects.threads(article=article, viewer=viewer)
         starts = page_starts(threads)
         num_pages = max(len(starts), 1)
         number = _page_number(number, num_pages)

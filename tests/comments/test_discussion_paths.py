@@ -1,7 +1,7 @@
 """A reader who is not logged in, on an article with no more than a page of comments, gets the discussion from one
-plain query (comments/discussion.py load_page). It must draw exactly what the paged path draws: placeholders for
-removed comments with shown replies, nothing for threads with nothing shown, replies past the deepest level beside
-their parent."""
+query, without the seek (comments/discussion.py load_page). It must draw exactly what the paged path draws:
+placeholders for removed comments with shown replies, nothing for threads with nothing shown, replies past the
+deepest level beside their parent."""
 
 import re
 
