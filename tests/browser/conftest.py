@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.servers.basehttp import WSGIServer
 from django.utils.text import slugify
 from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 from tests.browser.support import COMMENT, DESKTOP, PHONE, REPLY
 from tests.factories import make_article, make_author, make_category, make_comment, make_image_file, make_user
@@ -56,6 +58,33 @@ def browser():
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+class OneAtATimeWSGIServer(WSGIServer):
+    """Django's development server without a thread per request (it then closes each connection after its answer)."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        # The live server's thread has already put the shared connections in place for itself.
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup):
+    """pytest-django's live server, started once the test database exists.
+
+    pytest-django's own fixture can start before the test database is set up; it then sees the settings' file
+    database, shares no connection, and with SQLite every request thread opens its own connection to the shared
+    in-memory test database, where two requests at once (an editor's autosave and an autocomplete lookup) collide
+    on SQLite's table locks and one answers 503. Here the server shares the test's connection, as Django's
+    LiveServerTestCase does, and answers one request at a time so that no two threads use that connection together.
+    On PostgreSQL each request thread has its own connection, as in production, and requests stay concurrent.
+    """
+    server = LiveServer("localhost", start=False)
+    if server.thread.connections_override:
+        server.thread.server_class = OneAtATimeWSGIServer
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)
