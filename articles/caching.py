@@ -381,18 +381,39 @@ def _still_fresh(entry: Entry, now: float, found: dict | None = None) -> bool:
     return all(at is not None and at <= entry.generation for at in generations)
 
 
-# The tags each page key had when this process last stored or served it. With Redis, where pages and tags share one
-# cache, a hit then reads the page and its tags' records in one round trip instead of two (a round trip is most of
-# what a hit costs). Only a guess: a page whose tags changed since is checked with a second read.
-_known_tags: dict[str, tuple[str, ...]] = {}
-KNOWN_TAGS_KEPT = 20_000
+# The tags each page key had when this process last stored or served it, and the article whose read it counts. With
+# Redis, where pages and tags share one cache, a hit then reads the page and its tags' records, and claims the reader's
+# read, in one round trip instead of three (a round trip is most of what a hit costs). Only a guess: a page whose tags
+# changed since is checked with a second read.
+_known_pages: dict[str, tuple[tuple[str, ...], int | None]] = {}
+KNOWN_PAGES_KEPT = 20_000
 
 
-def _remember_tags(key: str, tags: tuple[str, ...]) -> None:
-    if _known_tags.get(key) != tags:
-        if len(_known_tags) >= KNOWN_TAGS_KEPT:
-            _known_tags.clear()
-        _known_tags[key] = tags
+def _remember(key: str, entry: Entry) -> None:
+    known = (entry.tags, entry.read_article_id)
+    if _known_pages.get(key) != known:
+        if len(_known_pages) >= KNOWN_PAGES_KEPT:
+            _known_pages.clear()
+        _known_pages[key] = known
+
+
+def _read_page(request, key: str) -> tuple[dict, Entry | None, dict | None]:
+    """The page, the generation and the guessed tags' records from the one shared cache, claiming the read if the
+    page is an article; returns what was found, the entry, and the tags' records if the guess was right."""
+    cache = _page_cache()
+    guess, article_id = _known_pages.get(key, ((), None))
+    keys = [key, GENERATION_KEY, *_tag_keys(guess)]
+    claim = None if article_id is None else reads.read_claim(article_id, request)
+    if claim is None:
+        found = cache.get_many(keys)
+    elif hasattr(cache, "get_many_and_add"):
+        found, first = cache.get_many_and_add(keys, claim.key, 1, claim.timeout)
+        request.read_claim = claim._replace(first=first)
+    else:
+        found = cache.get_many(keys)
+    entry = found.get(key)
+    known = found if isinstance(entry, Entry) and entry.tags == guess else None
+    return found, entry, known
 
 
 def _pause(seconds: float) -> None:
@@ -455,14 +476,11 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             if self._one_cache():
-                guess = _known_tags.get(key, ())
-                found = _page_cache().get_many([key, GENERATION_KEY, *_tag_keys(guess)])
-                entry = found.get(key)
-                known = found if isinstance(entry, Entry) and entry.tags == guess else None
+                found, entry, known = _read_page(request, key)
             else:
                 found, entry, known = None, _page_cache().get(key), None
             if isinstance(entry, Entry) and _still_fresh(entry, time.time(), known):
-                _remember_tags(key, entry.tags)
+                _remember(key, entry)
                 return self._hit(request, entry)
             request.page_generation = generation(found)
             started = time.time()
@@ -498,7 +516,7 @@ class PageCacheMiddleware:
                 read_article_id=getattr(response, "read_article_id", None),
             )
             _page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
-            _remember_tags(key, tags)
+            _remember(key, entry)
             _show_status(response, "miss")
             return get_conditional_response(request, etag=response["ETag"], response=response)
         return response

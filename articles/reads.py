@@ -19,6 +19,7 @@ import logging
 import threading
 import time
 from collections import Counter
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -70,14 +71,37 @@ def _today() -> tuple[datetime.date, float]:
 
 def record_read(article_id: int, request) -> None:
     """Count `request` as a read of the article if it is a reader's first today, and write the counts when due."""
-    if not is_reader(request):
+    claim = getattr(request, "read_claim", None)  # made by the page cache in the round trip that read the page
+    if claim is None or claim.article_id != article_id:
+        claim = read_claim(article_id, request)
+        if claim is None:
+            return
+        claim = claim._replace(first=cache.add(claim.key, 1, timeout=claim.timeout))
+    if not claim.first:
         return
-    day, ends = _today()
-    if not first_read_today(article_id, request, day=day, ends=ends):
-        return
-    count_read(article_id, day=day)
+    count_read(article_id, day=claim.day)
     if flush_due():
         flush()
+
+
+class ReadClaim(NamedTuple):
+    """The cache entry that marks this client's read of an article today: whoever adds it first has the read."""
+
+    article_id: int
+    day: datetime.date
+    key: str
+    timeout: int
+    first: bool | None = None  # whether the add succeeded, once it was made
+
+
+def read_claim(article_id: int, request) -> ReadClaim | None:
+    """What to add() to the cache to count this request's read, or None when it is no reader's request."""
+    if not is_reader(request):
+        return None
+    day, ends = _today()
+    client = f"{client_key(request)}\n{request.headers.get('User-Agent', '')}\n{day.isoformat()}\n{article_id}"
+    key = SEEN_PREFIX + salted_hmac("articles.reads.seen", client, algorithm="sha256").hexdigest()[:32]
+    return ReadClaim(article_id, day, key, max(1, int(ends - time.time())) + 60)
 
 
 def is_reader(request) -> bool:
@@ -95,13 +119,6 @@ def is_robot(agent: str) -> bool:
     and the search took about a tenth of what serving a cached page does."""
     agent = agent.strip().lower().replace("cubot", "")  # Cubot is a phone maker
     return agent in ("", "mozilla/5.0") or any(word in agent for word in BOT_WORDS)
-
-
-def first_read_today(article_id: int, request, *, day: datetime.date, ends: float) -> bool:
-    """True once per client, article and day: add() of a key made from them succeeds only for the first."""
-    client = f"{client_key(request)}\n{request.headers.get('User-Agent', '')}\n{day.isoformat()}\n{article_id}"
-    key = SEEN_PREFIX + salted_hmac("articles.reads.seen", client, algorithm="sha256").hexdigest()[:32]
-    return cache.add(key, 1, timeout=max(1, int(ends - time.time())) + 60)
 
 
 def count_read(article_id: int, *, day: datetime.date | None = None) -> None:

@@ -271,9 +271,9 @@ def redis_page_cache(settings):
     except Exception:
         pytest.skip("no Redis on 127.0.0.1:6379")
     caching._page_cache().clear()  # Redis outlives the test database
-    caching._known_tags.clear()
+    caching._known_pages.clear()
     yield
-    caching._known_tags.clear()
+    caching._known_pages.clear()
 
 
 def test_with_redis_pages_are_served_from_it_and_changes_show_at_once(client, redis_page_cache, article):
@@ -296,13 +296,30 @@ def test_with_redis_a_worker_that_knew_a_page_with_other_tags_still_sees_its_cha
     url = article.get_absolute_url()
     assert fetch(client, url)[0]["X-Page-Cache"] == "miss"
     key = caching._page_key(RequestFactory().get(url))
-    caching._known_tags[key] = ("nav",)  # what a worker that last saw another version of the page remembers
+    # What a worker that last saw another version of the page remembers:
+    caching._known_pages[key] = (("nav",), article.pk)
     assert fetch(client, url)[0]["X-Page-Cache"] == "hit"
-    caching._known_tags[key] = ("nav",)
+    caching._known_pages[key] = (("nav",), article.pk)
     make_comment(article=article, body="Shown on the next request.")
     response, html = fetch(client, url)
     assert response["X-Page-Cache"] == "miss"
     assert "Shown on the next request." in html
+
+
+def test_with_redis_each_reader_counts_once_whether_the_page_is_served_or_rendered_again(
+    client, redis_page_cache, article
+):
+    """A hit claims the reader's read in the round trip that reads the page; when the copy turns out stale and the
+    page is rendered again, that claim is the one that counts, so the read is neither lost nor counted twice."""
+    url = article.get_absolute_url()
+
+    def view(number):
+        return client.get(url, **as_reader(number))["X-Page-Cache"]
+
+    assert [view(1), view(1), view(2)] == ["miss", "hit", "hit"]
+    make_comment(article=article, body="Makes the cached copy stale.")
+    assert [view(3), view(3), view(1)] == ["miss", "hit", "hit"]
+    assert ArticleDailyReads.objects.get(article=article).reads == 3
 
 
 def test_a_hit_answers_head_with_the_same_headers(client, article):
