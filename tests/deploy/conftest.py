@@ -9,7 +9,9 @@ test invalidates what gunicorn caches. It needs PostgreSQL: SQLite's test databa
 memory. Without nginx the tests skip, except in CI, where they are required.
 """
 
+import http.client
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -17,7 +19,10 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
+from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.conf import settings
@@ -63,20 +68,23 @@ def database_url() -> str:
     return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture(scope="module")
-def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The base URL of nginx (shipped config) in front of gunicorn; yields (url, cache key prefix)."""
-    if not os.access(nginx_local.NGINX, os.X_OK):
+def require(program: str, packages: str) -> None:
+    """Skip without `program` (fail in CI) or without PostgreSQL."""
+    if not os.access(program, os.X_OK):
         if os.environ.get("CI"):
             pytest.fail(
-                f"{nginx_local.NGINX} not found, and the nginx tests are required in CI (apt-get install nginx)."
+                f"{program} not found, and the tests/deploy/ tests are required in CI (apt-get install {packages})."
             )
-        pytest.skip(f"{nginx_local.NGINX} not found; apt-get install nginx to run the nginx tests")
+        pytest.skip(f"{program} not found; apt-get install {packages} to run these tests")
     if connection.vendor != "postgresql":
         pytest.skip("gunicorn cannot share SQLite's in-memory test database; these run on PostgreSQL")
-    folder = tmp_path_factory.mktemp("nginx")
-    prefix = f"nginx-test-{secrets.token_hex(4)}"
-    port, app_port = free_port(), free_port()
+
+
+@contextmanager
+def app_server(folder: Path, *, prefix: str, site_port: int, **overrides: str):
+    """gunicorn (deploy/gunicorn.conf.py, DEBUG off) on the test database, its page cache in Redis under `prefix`,
+    serving a site whose public address is on `site_port`; yields its own port."""
+    port = free_port()
     env = os.environ | {
         "DATABASE_URL": database_url(),
         "REDIS_URL": REDIS_URL,
@@ -84,22 +92,23 @@ def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SITE_URL": f"http://127.0.0.1:{port}",
+        "SITE_URL": f"http://127.0.0.1:{site_port}",
         "HTTPS_ONLY": "0",
         "PAGE_CACHE_STATUS_HEADER": "1",
         "READS_FLUSH_SECONDS": "0",
         "COMMENTS_MODERATE_FIRST": "0",
-        "GUNICORN_BIND": f"127.0.0.1:{app_port}",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "2",
         "LOG_LEVEL": "WARNING",
+        **overrides,
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     root = Path(settings.BASE_DIR)
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=root, env=env, check=True, timeout=120
     )
-    gunicorn_log = folder / "gunicorn.log"
-    with gunicorn_log.open("w") as log:
+    log_path = folder / "gunicorn.log"
+    with log_path.open("w") as log:
         gunicorn = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), "-c", "deploy/gunicorn.conf.py"],
             cwd=root,
@@ -107,25 +116,86 @@ def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-    nginx = None
     try:
-        wait_for(f"http://127.0.0.1:{app_port}/healthz", gunicorn, gunicorn_log)
-        nginx = nginx_local.start(folder, port=port, app_port=app_port)
-        wait_for(f"http://127.0.0.1:{port}/healthz", nginx, folder / "error.log")
-        yield f"http://127.0.0.1:{port}", prefix
+        wait_for(f"http://127.0.0.1:{port}/healthz", gunicorn, log_path)
+        yield port
     finally:
-        if nginx is not None:
-            stop(nginx)
         stop(gunicorn)
+
+
+def share_cache(settings, prefix: str) -> None:
+    """Point this test process's cache at gunicorn's Redis, so that its writes invalidate there."""
+    settings.CACHES = {
+        "default": {"BACKEND": "newsblog.cache.ResilientRedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
+    }
+    settings.PAGE_CACHE_STATE_ALIAS = "default"
+
+
+PASSWORD = "a long enough password for the deploy tests"
+
+
+class Browser:
+    """One client with its own cookies, talking HTTP/1.1 to the server in front."""
+
+    def __init__(self, base: str):
+        self.netloc = urlsplit(base).netloc
+        self.cookies = {}
+
+    def request(self, method: str, path: str, *, form=None, cookies=None):
+        conn = http.client.HTTPConnection(self.netloc, timeout=10)
+        headers = {"Connection": "close"}
+        sent = self.cookies | (cookies or {})
+        if sent:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in sent.items())
+        body = None
+        if form is not None:
+            body = urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            text = response.read().decode()
+            set_cookies = response.headers.get_all("Set-Cookie") or []
+            for header in set_cookies:
+                for name, morsel in SimpleCookie(header).items():
+                    self.cookies[name] = morsel.value
+            return response.status, response.headers, text, set_cookies
+        finally:
+            conn.close()
+
+    def get(self, path: str, **kwargs):
+        return self.request("GET", path, **kwargs)
+
+    def log_in(self, username: str) -> None:
+        _, _, page, _ = self.get("/accounts/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        form = {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}
+        status, _, _, _ = self.request("POST", "/accounts/login/", form=form)
+        assert status == 302 and "sessionid" in self.cookies
+
+
+@pytest.fixture(scope="module")
+def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The base URL of nginx (shipped config) in front of gunicorn; yields (url, cache key prefix)."""
+    require(nginx_local.NGINX, "nginx")
+    folder = tmp_path_factory.mktemp("nginx")
+    prefix = f"nginx-test-{secrets.token_hex(4)}"
+    port = free_port()
+    try:
+        with app_server(folder, prefix=prefix, site_port=port) as app_port:
+            nginx = nginx_local.start(folder, port=port, app_port=app_port)
+            try:
+                wait_for(f"http://127.0.0.1:{port}/healthz", nginx, folder / "error.log")
+                yield f"http://127.0.0.1:{port}", prefix
+            finally:
+                stop(nginx)
+    finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
 def site(nginx_site, transactional_db, settings):
-    """nginx's URL, with this test process's cache pointed at gunicorn's Redis, so that its writes invalidate there."""
+    """nginx's URL, with this test process's cache pointed at gunicorn's Redis."""
     url, prefix = nginx_site
-    settings.CACHES = {
-        "default": {"BACKEND": "newsblog.cache.ResilientRedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix}
-    }
-    settings.PAGE_CACHE_STATE_ALIAS = "default"
+    share_cache(settings, prefix)
     return url

@@ -1,59 +1,14 @@
 """The shipped nginx micro-cache in front of gunicorn: who may share a copy, and how soon a change shows."""
 
-import http.client
-import re
 import time
-from http.cookies import SimpleCookie
-from urllib.parse import urlencode, urlsplit
 
 import pytest
 
 from scripts.nginx_local import micro_cache_seconds
+from tests.deploy.conftest import PASSWORD, Browser
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.nginx
-
-PASSWORD = "a long enough password for the nginx test"
-
-
-class Browser:
-    """One client with its own cookies, talking HTTP/1.1 to nginx."""
-
-    def __init__(self, base: str):
-        self.netloc = urlsplit(base).netloc
-        self.cookies = {}
-
-    def request(self, method: str, path: str, *, form=None, cookies=None):
-        conn = http.client.HTTPConnection(self.netloc, timeout=10)
-        headers = {"Connection": "close"}
-        sent = self.cookies | (cookies or {})
-        if sent:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in sent.items())
-        body = None
-        if form is not None:
-            body = urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        try:
-            conn.request(method, path, body=body, headers=headers)
-            response = conn.getresponse()
-            text = response.read().decode()
-            set_cookies = response.headers.get_all("Set-Cookie") or []
-            for header in set_cookies:
-                for name, morsel in SimpleCookie(header).items():
-                    self.cookies[name] = morsel.value
-            return response.status, response.headers, text, set_cookies
-        finally:
-            conn.close()
-
-    def get(self, path: str, **kwargs):
-        return self.request("GET", path, **kwargs)
-
-    def log_in(self, username: str) -> None:
-        _, _, page, _ = self.get("/accounts/login/")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        form = {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}
-        status, _, _, _ = self.request("POST", "/accounts/login/", form=form)
-        assert status == 302 and "sessionid" in self.cookies
 
 
 def micro(response) -> str:
