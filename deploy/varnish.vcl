@@ -51,6 +51,16 @@ sub vcl_backend_response {
         set beresp.uncacheable = true;
         return (deliver);
     }
+    # What newsblog does not mark as shareable (a 404, search results) is not stored either: it carries no tags, so
+    # no purge could reach it, and Varnish would otherwise keep it for default_ttl (2 minutes).
+    if (!beresp.http.Cache-Control) {
+        set beresp.uncacheable = true;
+        return (deliver);
+    }
+    # vmod xkey finds a copy by the keys in its `xkey` header: the tags newsblog sends as Surrogate-Key.
+    if (beresp.http.Surrogate-Key) {
+        set beresp.http.xkey = beresp.http.Surrogate-Key;
+    }
     # Django varies on Cookie for browsers; the cookie rule above already decides who shares a copy.
     unset beresp.http.Vary;
 }
@@ -59,4 +69,14 @@ sub vcl_deliver {
     # The tags are for Varnish; readers need not see them.
     unset resp.http.Surrogate-Key;
     unset resp.http.Cache-Tag;
+    unset resp.http.xkey;
+    # HIT: from a stored copy; MISS: fetched and stored; PASS: personal, or not to be stored (as X-Varnish and Age
+    # already tell anyone who looks).
+    if (obj.uncacheable) {
+        set resp.http.X-Cache = "PASS";
+    } elsif (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
 }
