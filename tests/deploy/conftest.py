@@ -1,12 +1,14 @@
-"""Debian's nginx with the shipped deploy/nginx.conf, in front of gunicorn running this checkout.
+"""Debian's nginx or Varnish with the shipped configuration, in front of gunicorn running this checkout.
 
-The configuration is generated from deploy/nginx.conf itself by scripts/nginx_local.py: only ports, the TLS server
-and the cache and media paths are rewritten, each rewrite asserted to apply exactly once, so a change to the shipped
-file is tested. Everything else (the cookie map, the micro-cache rules, the headers) is the shipped text.
+The configurations are generated from deploy/nginx.conf and deploy/varnish.vcl themselves by scripts/nginx_local.py
+and scripts/varnish_local.py: only ports, the TLS server and the cache and media paths are rewritten, each rewrite
+asserted to apply exactly once, so a change to a shipped file is tested. Everything else (the cookie rules, the cache
+rules, the headers) is the shipped text.
 
 gunicorn (DEBUG off) shares the test database and a Redis database with the test process, so a write made in a
-test invalidates what gunicorn caches. It needs PostgreSQL: SQLite's test database lives in the test process's
-memory. Without nginx the tests skip, except in CI, where they are required.
+test invalidates what gunicorn caches (and, for Varnish, purges it there). It needs PostgreSQL: SQLite's test
+database lives in the test process's memory. Without nginx or Varnish the tests skip, except in CI, where they are
+required.
 """
 
 import http.client
@@ -28,7 +30,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from scripts import nginx_local
+from scripts import nginx_local, varnish_local
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 STARTUP_SECONDS = 30
@@ -198,4 +200,39 @@ def site(nginx_site, transactional_db, settings):
     """nginx's URL, with this test process's cache pointed at gunicorn's Redis."""
     url, prefix = nginx_site
     share_cache(settings, prefix)
+    return url
+
+
+@pytest.fixture(scope="module")
+def varnish_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The base URL of Varnish (shipped VCL) in front of gunicorn, which purges it on every write, as
+    deploy/varnish.vcl recommends: CACHE_PURGE_URLS at Varnish, SHARED_CACHE_SECONDS an hour.
+    Yields (url, cache key prefix)."""
+    require(varnish_local.VARNISHD, "varnish varnish-modules")
+    folder = tmp_path_factory.mktemp("varnish")
+    prefix = f"varnish-test-{secrets.token_hex(4)}"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    try:
+        with app_server(
+            folder, prefix=prefix, site_port=port, CACHE_PURGE_URLS=f"{url}/", SHARED_CACHE_SECONDS="3600"
+        ) as app_port:
+            log = folder / "varnishd.log"
+            varnish = varnish_local.start(folder / "varnish", port=port, app_port=app_port, log=log)
+            try:
+                wait_for(f"{url}/healthz", varnish, log)
+                yield url, prefix
+            finally:
+                stop(varnish)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def varnish(varnish_site, transactional_db, settings):
+    """Varnish's URL, with this test process's cache pointed at gunicorn's Redis and its writes purging Varnish."""
+    url, prefix = varnish_site
+    share_cache(settings, prefix)
+    settings.CACHE_PURGE_URLS = [f"{url}/"]
+    settings.SHARED_CACHE_SECONDS = 3600
     return url
