@@ -3,12 +3,18 @@
 Readers draw article pages by a Zipf law of exponent s over the newest N articles (a few stories get most readers,
 a long tail gets the rest), while commenters post at a steady rate through the site itself (logged in, the comment
 form's POST: CommentForm, comment_post, the signals that invalidate the commented page). For each s, each comment
-rate and each stack (the app alone: gunicorn with its page cache in Redis; and the same behind nginx with the shipped
-deploy/nginx.conf micro-cache), readers are driven by wrk and every figure is a ratio to the hello-world app
-measured just before, in the same run. Nothing is asserted about timing.
+rate and each stack (the app alone: gunicorn with its page cache in Redis; the same behind nginx with the shipped
+deploy/nginx.conf micro-cache; and the same behind Varnish with the shipped deploy/varnish.vcl, copies kept an hour
+and purged by tag), readers are driven by wrk and every figure is a ratio to the hello-world app measured just
+before, in the same run. Nothing is asserted about timing.
+
+The three stacks share one app instance, which therefore sends a PURGE to Varnish after every comment on every line
+(from a background thread, as in production), and says s-maxage=3600, which only Varnish reads: nginx's micro-cache
+ignores Cache-Control. Without varnishd the Varnish line is left out.
 """
 
 import http.client
+import os
 import random
 import re
 import statistics
@@ -23,10 +29,13 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import nginx_local
+import varnish_local
 
 PASSWORD = "bench-commenter-password-1"  # noqa: S105  throwaway accounts in the benchmark's own database
 COMMENTERS = 8
 SAMPLES = 200_000
+SHARED_CACHE_SECONDS = 3600  # what deploy/varnish.vcl recommends once purging is on
+STACKS = {"app": "app alone", "nginx": "through nginx", "varnish": "through Varnish (purge by tag)"}
 
 
 def commenters(count: int) -> list[str]:
@@ -71,6 +80,19 @@ def warm(base: str, paths: list[str], most: int, agent: str) -> int:
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(fetch, distinct))
     return len(distinct)
+
+
+def wait_answering(url: str, process, seconds: int = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"bench: the server for {url} exited")
+        try:
+            with urllib.request.urlopen(url, timeout=5):  # noqa: S310  our own server
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"bench: {url} did not answer within {seconds} s")
 
 
 class Commenter:
@@ -154,9 +176,15 @@ def run(args, env, lua, servers_module):
     exponents = [float(s) for s in args.zipf.split(",")]
     rates = [float(r) for r in args.comment_rates.split(",")]
     path_files = {s: zipf_paths(work, args.newest, s) for s in exponents}
+    nginx_port, varnish_port = bench.free_port(), bench.free_port()
+    with_varnish = os.access(varnish_local.VARNISHD, os.X_OK)
+    if not with_varnish:
+        bench.log(f"{varnish_local.VARNISHD} not found: no Varnish line (apt-get install varnish varnish-modules)")
     app_env = dict(
         env,
         REDIS_URL=args.redis_url,
+        CACHE_PURGE_URLS=f"http://127.0.0.1:{varnish_port}/" if with_varnish else "",
+        SHARED_CACHE_SECONDS=str(SHARED_CACHE_SECONDS),
         COMMENTS_MODERATE_FIRST="0",  # a comment shows at once, so it invalidates its page: the costly case
         COMMENTS_PER_MINUTE="100000",
         COMMENTS_PER_DAY="1000000",
@@ -164,14 +192,18 @@ def run(args, env, lua, servers_module):
     hello = bench.Server("hello", bench.free_port(), env, ["--pythonpath", str(bench.ROOT / "scripts"),
                          "hello_app:application"], args.workers)  # fmt: skip
     app = bench.Server("mixed", bench.free_port(), app_env, [], args.workers)
-    nginx_port = bench.free_port()
-    nginx = None
+    nginx = varnish = None
     rows = []
     try:
         hello.wait()
         app.wait()
         nginx = nginx_local.start(work / "nginx", port=nginx_port, app_port=app.port)
         stacks = {"app": app.base, "nginx": f"http://127.0.0.1:{nginx_port}"}
+        if with_varnish:
+            log = bench.RESULTS / "varnishd.log"
+            varnish = varnish_local.start(work / "varnish", port=varnish_port, app_port=app.port, log=log)
+            stacks["varnish"] = f"http://127.0.0.1:{varnish_port}"
+            wait_answering(stacks["varnish"] + "/healthz", varnish)
         bench.log("warming up")
         bench.run_wrk(hello.base + "/", lua, None, 1, args.connections)
         for s, path_file in path_files.items():
@@ -180,7 +212,8 @@ def run(args, env, lua, servers_module):
                 # Before every line: pages copied all at once by an earlier warm-up would otherwise expire together
                 # (PAGE_CACHE_SECONDS) in the middle of a later line, which a site up a while never sees.
                 started = time.monotonic()
-                # The app's page cache first (each page rendered once), then nginx's, which those copies then fill.
+                # The app's page cache first (each page rendered once), then nginx's and Varnish's, which those
+                # copies then fill.
                 for base in stacks.values():
                     warmed = warm(base, paths, args.warm, bench.BROWSER_AGENT)
                 bench.log(f"s={s}: warmed the {warmed:,} most read pages in {time.monotonic() - started:.0f} s")
@@ -202,9 +235,10 @@ def run(args, env, lua, servers_module):
                     rows.append((s, rate, stack, statistics.median(rps), statistics.median(ratios), errors, posted))
                     bench.log(f"s={s} comments/s={rate} {stack}: {rows[-1][3]:,.0f} req/s, {rows[-1][4]:.2f}x hello")
     finally:
-        if nginx is not None:
-            nginx.terminate()
-            nginx.wait(timeout=20)
+        for front in (nginx, varnish):
+            if front is not None:
+                front.terminate()
+                front.wait(timeout=20)
         hello.stop()
         app.stop()
     return format_table(args, rows)
@@ -221,6 +255,5 @@ def format_table(args, rows) -> str:
     ]
     for s, rate, stack, rps, ratio, errors, posted in rows:
         shown = ", ".join(f"{status}: {count}" for status, count in sorted(posted.items(), key=str)) or "-"
-        label = "app alone" if stack == "app" else "through nginx"
-        lines.append(f"| {s} | {rate:g} | {label} | {rps:,.0f} | {ratio:.2f}x | {errors} | {shown} |")
+        lines.append(f"| {s} | {rate:g} | {STACKS[stack]} | {rps:,.0f} | {ratio:.2f}x | {errors} | {shown} |")
     return "\n".join(lines)
