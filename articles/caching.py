@@ -404,9 +404,7 @@ def _read_page(request, key: str) -> tuple[dict, Entry | None, dict | None]:
     guess, article_id = _known_pages.get(key, ((), None))
     keys = [key, GENERATION_KEY, *_tag_keys(guess)]
     claim = None if article_id is None else reads.read_claim(article_id, request)
-    if claim is None:
-        found = cache.get_many(keys)
-    elif hasattr(cache, "get_many_and_add"):
+    if claim is not None and hasattr(cache, "get_many_and_add"):  # ResilientRedisCache; others claim on the hit
         found, first = cache.get_many_and_add(keys, claim.key, 1, claim.timeout)
         request.read_claim = claim._replace(first=first)
     else:

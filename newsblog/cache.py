@@ -42,9 +42,6 @@ class PickleFirstSerializer(RedisSerializer):
         return pickle.loads(data) if data[:1] == b"\x80" else int(data)  # noqa: S301  only what we stored
 
 
-SERIALIZER = PickleFirstSerializer()
-
-
 class SharedClientRedisCacheClient(RedisCacheClient):
     """Django's client, but with one redis.Redis per connection pool instead of a new one for every call.
 
@@ -67,9 +64,11 @@ class SharedClientRedisCacheClient(RedisCacheClient):
         """MGET and SET NX in one pipeline: a round trip costs a page cache hit more than everything else it does."""
         pipeline = self.get_client(write=True).pipeline(transaction=False)
         pipeline.mget(keys)
-        pipeline.set(add_key, SERIALIZER.dumps(add_value), ex=timeout, nx=True)
+        # The serializer the cache was configured with, as Django's own get_many() and add() use it.
+        pipeline.set(add_key, self._serializer.dumps(add_value), ex=timeout, nx=True)
         values, added = pipeline.execute()
-        found = {key: SERIALIZER.loads(value) for key, value in zip(keys, values, strict=True) if value is not None}
+        loads = self._serializer.loads
+        found = {key: loads(value) for key, value in zip(keys, values, strict=True) if value is not None}
         return found, bool(added)
 
 

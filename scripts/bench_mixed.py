@@ -13,10 +13,8 @@ The three stacks share one app instance, which therefore sends a PURGE to Varnis
 ignores Cache-Control. Without varnishd the Varnish line is left out.
 """
 
-import http.client
 import os
 import random
-import re
 import statistics
 import tempfile
 import threading
@@ -24,12 +22,11 @@ import time
 import urllib.request
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
 
 import nginx_local
 import varnish_local
+from site_client import SiteClient
 
 PASSWORD = "bench-commenter-password-1"  # noqa: S105  throwaway accounts in the benchmark's own database
 COMMENTERS = 8
@@ -95,40 +92,18 @@ def wait_answering(url: str, process, seconds: int = 30) -> None:
     raise SystemExit(f"bench: {url} did not answer within {seconds} s")
 
 
-class Commenter:
+class Commenter(SiteClient):
     """One logged-in reader posting through the comment form."""
 
     def __init__(self, port: int, username: str):
-        self.port, self.cookies = port, {}
-        _, page = self.request("GET", "/accounts/login/")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        status, _ = self.request(
-            "POST", "/accounts/login/", {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}
-        )
+        super().__init__(f"http://127.0.0.1:{port}")
+        status = self.log_in(username, PASSWORD)
         if status != 302:
             raise SystemExit(f"bench: {username} could not log in ({status})")
 
-    def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str]:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
-        body = None
-        if form is not None:
-            body = urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        try:
-            conn.request(method, path, body=body, headers=headers)
-            response = conn.getresponse()
-            text = response.read().decode("utf-8", "replace")
-            for header in response.headers.get_all("Set-Cookie") or []:
-                for name, morsel in SimpleCookie(header).items():
-                    self.cookies[name] = morsel.value
-            return response.status, text
-        finally:
-            conn.close()
-
     def post(self, article_path: str, body: str) -> int:
         form = {"body": body, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
-        return self.request("POST", f"{article_path}comments/", form)[0]
+        return self.request("POST", f"{article_path}comments/", form=form).status
 
 
 class CommentLoad:

@@ -11,9 +11,7 @@ database lives in the test process's memory. Without nginx or Varnish the tests 
 required.
 """
 
-import http.client
 import os
-import re
 import secrets
 import shutil
 import socket
@@ -22,15 +20,14 @@ import sys
 import time
 import urllib.request
 from contextlib import contextmanager
-from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.conf import settings
 from django.db import connection
 
 from scripts import nginx_local, varnish_local
+from scripts.site_client import SiteClient
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 STARTUP_SECONDS = 30
@@ -136,63 +133,44 @@ def share_cache(settings, prefix: str) -> None:
 PASSWORD = "a long enough password for the deploy tests"
 
 
-class Browser:
+class Browser(SiteClient):
     """One client with its own cookies, talking HTTP/1.1 to the server in front."""
 
-    def __init__(self, base: str):
-        self.netloc = urlsplit(base).netloc
-        self.cookies = {}
-
-    def request(self, method: str, path: str, *, form=None, cookies=None):
-        conn = http.client.HTTPConnection(self.netloc, timeout=10)
-        headers = {"Connection": "close"}
-        sent = self.cookies | (cookies or {})
-        if sent:
-            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in sent.items())
-        body = None
-        if form is not None:
-            body = urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        try:
-            conn.request(method, path, body=body, headers=headers)
-            response = conn.getresponse()
-            text = response.read().decode()
-            set_cookies = response.headers.get_all("Set-Cookie") or []
-            for header in set_cookies:
-                for name, morsel in SimpleCookie(header).items():
-                    self.cookies[name] = morsel.value
-            return response.status, response.headers, text, set_cookies
-        finally:
-            conn.close()
-
-    def get(self, path: str, **kwargs):
-        return self.request("GET", path, **kwargs)
-
-    def log_in(self, username: str) -> None:
-        _, _, page, _ = self.get("/accounts/login/")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        form = {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token}
-        status, _, _, _ = self.request("POST", "/accounts/login/", form=form)
+    def log_in(self, username: str, password: str = PASSWORD) -> int:
+        status = super().log_in(username, password)
         assert status == 302 and "sessionid" in self.cookies
+        return status
+
+
+@contextmanager
+def fronted_site(folder: Path, *, port: int, start, log: Path, **overrides: str):
+    """gunicorn (with `overrides`) serving the site whose public address is on `port`, and in front of it on that port
+    the server `start(app_port)` starts, its output in `log`; yields (its URL, gunicorn's cache key prefix)."""
+    prefix = f"deploy-test-{folder.name}-{secrets.token_hex(4)}"
+    url = f"http://127.0.0.1:{port}"
+    try:
+        with app_server(folder, prefix=prefix, site_port=port, **overrides) as app_port:
+            front = start(app_port)
+            try:
+                wait_for(f"{url}/healthz", front, log)
+                yield url, prefix
+            finally:
+                stop(front)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
 def nginx_site(django_db_setup, django_db_blocker, tmp_path_factory):
     """The base URL of nginx (shipped config) in front of gunicorn; yields (url, cache key prefix)."""
     require(nginx_local.NGINX, "nginx")
-    folder = tmp_path_factory.mktemp("nginx")
-    prefix = f"nginx-test-{secrets.token_hex(4)}"
-    port = free_port()
-    try:
-        with app_server(folder, prefix=prefix, site_port=port) as app_port:
-            nginx = nginx_local.start(folder, port=port, app_port=app_port)
-            try:
-                wait_for(f"http://127.0.0.1:{port}/healthz", nginx, folder / "error.log")
-                yield f"http://127.0.0.1:{port}", prefix
-            finally:
-                stop(nginx)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    folder, port = tmp_path_factory.mktemp("nginx"), free_port()
+
+    def start(app_port):
+        return nginx_local.start(folder, port=port, app_port=app_port)
+
+    with fronted_site(folder, port=port, start=start, log=folder / "error.log") as site:
+        yield site
 
 
 @pytest.fixture
@@ -209,23 +187,15 @@ def varnish_site(django_db_setup, django_db_blocker, tmp_path_factory):
     deploy/varnish.vcl recommends: CACHE_PURGE_URLS at Varnish, SHARED_CACHE_SECONDS an hour.
     Yields (url, cache key prefix)."""
     require(varnish_local.VARNISHD, "varnish varnish-modules")
-    folder = tmp_path_factory.mktemp("varnish")
-    prefix = f"varnish-test-{secrets.token_hex(4)}"
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    try:
-        with app_server(
-            folder, prefix=prefix, site_port=port, CACHE_PURGE_URLS=f"{url}/", SHARED_CACHE_SECONDS="3600"
-        ) as app_port:
-            log = folder / "varnishd.log"
-            varnish = varnish_local.start(folder / "varnish", port=port, app_port=app_port, log=log)
-            try:
-                wait_for(f"{url}/healthz", varnish, log)
-                yield url, prefix
-            finally:
-                stop(varnish)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    folder, port = tmp_path_factory.mktemp("varnish"), free_port()
+    log = folder / "varnishd.log"
+
+    def start(app_port):
+        return varnish_local.start(folder / "varnish", port=port, app_port=app_port, log=log)
+
+    purge = {"CACHE_PURGE_URLS": f"http://127.0.0.1:{port}/", "SHARED_CACHE_SECONDS": "3600"}
+    with fronted_site(folder, port=port, start=start, log=log, **purge) as site:
+        yield site
 
 
 @pytest.fixture
