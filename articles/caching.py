@@ -381,34 +381,25 @@ def _still_fresh(entry: Entry, now: float, found: dict | None = None) -> bool:
     return all(at is not None and at <= entry.generation for at in generations)
 
 
-# The tags each page key had when this process last stored or served it, and the article whose read it counts. With
-# Redis, where pages and tags share one cache, a hit then reads the page and its tags' records, and claims the reader's
-# read, in one round trip instead of three (a round trip is most of what a hit costs). Only a guess: a page whose tags
-# changed since is checked with a second read.
-_known_pages: dict[str, tuple[tuple[str, ...], int | None]] = {}
+# The tags each page key had when this process last stored or served it. With Redis, where pages and tags share one
+# cache, a hit then reads the page and its tags' records in one round trip instead of two (a round trip is most of
+# what a hit costs). Only a guess: a page whose tags changed since is checked with a second read.
+_known_pages: dict[str, tuple[str, ...]] = {}
 KNOWN_PAGES_KEPT = 20_000
 
 
 def _remember(key: str, entry: Entry) -> None:
-    known = (entry.tags, entry.read_article_id)
-    if _known_pages.get(key) != known:
+    if _known_pages.get(key) != entry.tags:
         if len(_known_pages) >= KNOWN_PAGES_KEPT:
             _known_pages.clear()
-        _known_pages[key] = known
+        _known_pages[key] = entry.tags
 
 
-def _read_page(request, key: str) -> tuple[dict, Entry | None, dict | None]:
-    """The page, the generation and the guessed tags' records from the one shared cache, claiming the read if the
-    page is an article; returns what was found, the entry, and the tags' records if the guess was right."""
-    cache = _page_cache()
-    guess, article_id = _known_pages.get(key, ((), None))
-    keys = [key, GENERATION_KEY, *_tag_keys(guess)]
-    claim = None if article_id is None else reads.read_claim(article_id, request)
-    if claim is not None and hasattr(cache, "get_many_and_add"):  # ResilientRedisCache; others claim on the hit
-        found, first = cache.get_many_and_add(keys, claim.key, 1, claim.timeout)
-        request.read_claim = claim._replace(first=first)
-    else:
-        found = cache.get_many(keys)
+def _read_page(key: str) -> tuple[dict, Entry | None, dict | None]:
+    """The page, the generation and the guessed tags' records from the one shared cache; returns what was found, the
+    entry, and the tags' records if the guess was right."""
+    guess = _known_pages.get(key, ())
+    found = _page_cache().get_many([key, GENERATION_KEY, *_tag_keys(guess)])
     entry = found.get(key)
     known = found if isinstance(entry, Entry) and entry.tags == guess else None
     return found, entry, known
@@ -474,7 +465,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             if self._one_cache():
-                found, entry, known = _read_page(request, key)
+                found, entry, known = _read_page(key)
             else:
                 found, entry, known = None, _page_cache().get(key), None
             if isinstance(entry, Entry) and _still_fresh(entry, time.time(), known):

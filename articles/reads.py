@@ -6,10 +6,12 @@ User-Agent; what is remembered is only a keyed hash of those with the article an
 added to the cache until the day ends, so no address is stored and the key cannot be turned back into one. With the
 cache away (Redis stopped) add() fails and nothing is counted, so the outage cannot be used to inflate a story.
 
-Reads are summed in memory per article and day, and each worker writes its sums at most every READS_FLUSH_SECONDS in
-one multi-row upsert on the per-article, per-day counter rows. A page served from the page cache costs a dictionary
-increment instead of a database write, and the trending page is at most a few seconds behind. gunicorn's worker_exit
-hook (deploy/gunicorn.conf.py) and interpreter exit write what is left, so a graceful restart loses nothing.
+A page view only notes the read in this worker's memory (a set, so a reader reloading adds nothing), which is all a
+page cache hit pays for it. At most every READS_FLUSH_SECONDS each worker settles what it noted: it adds the readers'
+keys to the cache in one round trip (the first to add a key has the read, whichever worker or server that is), and
+writes the reads it won in one multi-row upsert on the per-article, per-day counter rows. So the trending page is at
+most a few seconds behind, and gunicorn's worker_exit hook (deploy/gunicorn.conf.py) and interpreter exit settle what
+is left, so a graceful restart loses nothing.
 """
 
 import atexit
@@ -28,7 +30,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from articles.models import ArticleDailyReads
-from throttling.clientip import client_key
+from throttling.clientip import address_key, client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +40,7 @@ _UPSERT = (
     "ON CONFLICT (article_id, day) DO UPDATE SET reads = {table}.reads + excluded.reads"
 )
 
-_pending: Counter = Counter()
+_noted: set = set()  # NotedRead, waiting for flush()
 _lock = threading.Lock()
 _last_flush = time.monotonic()
 
@@ -70,38 +72,45 @@ def _today() -> tuple[datetime.date, float]:
 
 
 def record_read(article_id: int, request) -> None:
-    """Count `request` as a read of the article if it is a reader's first today, and write the counts when due."""
-    claim = getattr(request, "read_claim", None)  # made by the page cache in the round trip that read the page
-    if claim is None or claim.article_id != article_id:
-        claim = read_claim(article_id, request)
-        if claim is None:
-            return
-        claim = claim._replace(first=cache.add(claim.key, 1, timeout=claim.timeout))
-    if not claim.first:
+    """Note `request` as a read of the article, if it is a reader's; settle the reads noted so far when it is time."""
+    if not is_reader(request):
         return
-    count_read(article_id, day=claim.day)
+    day, ends = _today()
+    read = NotedRead(article_id, day, ends, client_ip(request), request.META.get("HTTP_USER_AGENT", ""))
+    with _lock:
+        _noted.add(read)
     if flush_due():
         flush()
 
 
-class ReadClaim(NamedTuple):
-    """The cache entry that marks this client's read of an article today: whoever adds it first has the read."""
+class NotedRead(NamedTuple):
+    """A page view by a reader, until flush() finds out whether it is that reader's first of the article that day."""
 
     article_id: int
     day: datetime.date
-    key: str
-    timeout: int
-    first: bool | None = None  # whether the add succeeded, once it was made
+    day_ends: float  # when `day` ends, as a timestamp: the reader's key is kept until then
+    address: str
+    agent: str
+
+    def key(self) -> str:
+        """The cache key that marks this reader's read of the article that day: a keyed hash, no address in it."""
+        reader = f"{address_key(self.address)}\n{self.agent}\n{self.day.isoformat()}\n{self.article_id}"
+        return SEEN_PREFIX + salted_hmac("articles.reads.seen", reader, algorithm="sha256").hexdigest()[:32]
 
 
-def read_claim(article_id: int, request) -> ReadClaim | None:
-    """What to add() to the cache to count this request's read, or None when it is no reader's request."""
-    if not is_reader(request):
-        return None
-    day, ends = _today()
-    client = f"{client_key(request)}\n{request.META.get('HTTP_USER_AGENT', '')}\n{day.isoformat()}\n{article_id}"
-    key = SEEN_PREFIX + salted_hmac("articles.reads.seen", client, algorithm="sha256").hexdigest()[:32]
-    return ReadClaim(article_id, day, key, max(1, int(ends - time.time())) + 60)
+def _first_reads(noted) -> Counter:
+    """Of the noted reads, those that are their reader's first of the article that day, by (article, day): each key
+    is added to the cache, and only the reads whose key was not there yet count."""
+    first = Counter()
+    for day_ends in {read.day_ends for read in noted}:  # one batch per day (two only around midnight)
+        keys = {read.key(): read for read in noted if read.day_ends == day_ends}
+        timeout = max(1, int(day_ends - time.time())) + 60
+        if hasattr(cache, "add_many"):  # Redis (newsblog/cache.py): every key in one round trip
+            added = cache.add_many(dict.fromkeys(keys, 1), timeout)
+        else:
+            added = [key for key in keys if cache.add(key, 1, timeout=timeout)]
+        first.update((keys[key].article_id, keys[key].day) for key in added)
+    return first
 
 
 def is_reader(request) -> bool:
@@ -123,26 +132,21 @@ def is_robot(agent: str) -> bool:
     return agent in ("", "mozilla/5.0") or any(word in agent for word in BOT_WORDS)
 
 
-def count_read(article_id: int, *, day: datetime.date | None = None) -> None:
-    """Count a read without ever writing; record_read() decides what is a read and also writes when it is time."""
-    day = day or _today()[0]
-    with _lock:
-        _pending[(article_id, day)] += 1
-
-
 def flush_due() -> bool:
     return time.monotonic() - _last_flush >= settings.READS_FLUSH_SECONDS
 
 
 def flush() -> None:
-    """Write the reads counted in this process so far."""
+    """Settle the reads noted in this process so far, and write those that count."""
     global _last_flush
     with _lock:
-        rows = list(_pending.items())
-        _pending.clear()
+        noted = list(_noted)
+        _noted.clear()
         _last_flush = time.monotonic()
-    if rows:
-        write(rows)
+    if noted:
+        rows = _first_reads(noted)
+        if rows:
+            write(list(rows.items()))
 
 
 def write(rows: list[tuple[tuple[int, datetime.date], int]]) -> None:

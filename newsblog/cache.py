@@ -60,16 +60,13 @@ class SharedClientRedisCacheClient(RedisCacheClient):
             client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
 
-    def get_many_and_add(self, keys, add_key, add_value, timeout):
-        """MGET and SET NX in one pipeline: a round trip costs a page cache hit more than everything else it does."""
+    def add_many(self, data, timeout):
+        """SET NX of every key in one pipeline; returns the keys that were added (were not there yet)."""
         pipeline = self.get_client(write=True).pipeline(transaction=False)
-        pipeline.mget(keys)
-        # The serializer the cache was configured with, as Django's own get_many() and add() use it.
-        pipeline.set(add_key, self._serializer.dumps(add_value), ex=timeout, nx=True)
-        values, added = pipeline.execute()
-        loads = self._serializer.loads
-        found = {key: loads(value) for key, value in zip(keys, values, strict=True) if value is not None}
-        return found, bool(added)
+        for key, value in data.items():
+            # The serializer the cache was configured with, as Django's own add() uses it.
+            pipeline.set(key, self._serializer.dumps(value), ex=timeout, nx=True)
+        return [key for key, added in zip(data, pipeline.execute(), strict=True) if added]
 
 
 class ResilientRedisCache(RedisCache):
@@ -141,19 +138,21 @@ class ResilientRedisCache(RedisCache):
 
     # --- one of our own ---
 
-    def get_many_and_add(self, keys, add_key, add_value, timeout, version=None):
-        """get_many(keys) and add(add_key, add_value, timeout) in one round trip: (found, added)."""
+    def add_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        """add() of every key in `data` in one round trip; returns the keys that were added. Django's cache API has no
+        such call (the read counter adds a batch of readers' keys at once); the client this backend builds
+        (self._cache) has a pipeline."""
         if not self._available():
-            return {}, False
-        key_map = {self.make_and_validate_key(key, version=version): key for key in keys}
-        add_key = self.make_and_validate_key(add_key, version=version)
+            return []
+        key_map = {self.make_and_validate_key(key, version=version): key for key in data}
         try:
-            # Django's cache API has no pipeline; the client this backend builds (self._cache) offers one.
-            found, added = self._cache.get_many_and_add(list(key_map), add_key, add_value, int(timeout))
+            added = self._cache.add_many(
+                {cache_key: data[key] for cache_key, key in key_map.items()}, self.get_backend_timeout(timeout)
+            )
         except FAULTS as error:
-            self._failed("get_many_and_add", error)
-            return {}, False
-        return {key_map[key]: value for key, value in found.items()}, added
+            self._failed("add_many", error)
+            return []
+        return [key_map[cache_key] for cache_key in added]
 
     def incr(self, key, delta=1, version=None):
         if not self._available():

@@ -32,12 +32,16 @@ def client_ip(request) -> str:
 
 
 def client_key(request) -> str:
-    """Who a per-client limit counts against: the client's IPv4 address, or the /64 network of an IPv6 one.
+    """Who a per-client limit counts against: the client's IPv4 address, or the /64 network of an IPv6 one."""
+    return address_key(client_ip(request))
+
+
+def address_key(address: str) -> str:
+    """An IPv4 address itself; for IPv6, its /64 network.
 
     An IPv6 subscriber is given a whole /64 (often more), and picks any address in it at will, so keyed by the full
     address every request could be a new client. The key is the network's first address, a valid IP like any other,
     so it fits every field that stores one (django-axes' attempts among them)."""
-    address = client_ip(request)
     try:
         parsed = ipaddress.ip_address(address)
     except ValueError:

@@ -103,7 +103,10 @@ def test_with_redis_up_it_is_an_ordinary_redis_cache(redis_cache_at):
     cache.set("count", 41, 30)  # stored as digits, so that incr() is atomic in Redis
     assert cache.incr("count") == 42
     assert cache.get_many(["roundtrip", "count", "absent"]) == {"roundtrip": {"a": 1}, "count": 42}
-    cache.delete("roundtrip")
+    cache.delete("absent")
+    assert cache.add_many({"roundtrip": 3, "absent": 1}, 30) == ["absent"]  # only the key that was not there
+    assert cache.get_many(["roundtrip", "absent"]) == {"roundtrip": {"a": 1}, "absent": 1}
+    cache.delete_many(["roundtrip", "absent"])
 
 
 def test_with_redis_stopped_article_pages_answer_and_count_no_reads(client, article, redis_cache_at):
