@@ -29,7 +29,7 @@ from django.db import DatabaseError, connection
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from articles.models import ArticleDailyReads
+from articles.models import Article, ArticleDailyReads
 from throttling.clientip import address_key, client_ip
 
 logger = logging.getLogger(__name__)
@@ -102,6 +102,11 @@ def _first_reads(noted) -> Counter:
     """Of the noted reads, those that are their reader's first of the article that day, by (article, day): each key
     is added to the cache, and only the reads whose key was not there yet count."""
     first = Counter()
+    # Only reads of public articles: the read beacon takes any id, and one unknown id would fail the whole upsert.
+    public = set(
+        Article.objects.published().filter(pk__in={read.article_id for read in noted}).values_list("pk", flat=True)
+    )
+    noted = [read for read in noted if read.article_id in public]
     for day_ends in {read.day_ends for read in noted}:  # one batch per day (two only around midnight)
         keys = {read.key(): read for read in noted if read.day_ends == day_ends}
         timeout = max(1, int(day_ends - time.time())) + 60
@@ -143,10 +148,16 @@ def flush() -> None:
         noted = list(_noted)
         _noted.clear()
         _last_flush = time.monotonic()
-    if noted:
+    if not noted:
+        return
+    try:
         rows = _first_reads(noted)
-        if rows:
-            write(list(rows.items()))
+    except DatabaseError:
+        # The database away: trending loses these reads, the reader whose request settles them nothing.
+        logger.warning("Could not settle %d reads", len(noted), exc_info=True)
+        return
+    if rows:
+        write(list(rows.items()))
 
 
 def write(rows: list[tuple[tuple[int, datetime.date], int]]) -> None:

@@ -7,6 +7,7 @@ app_name = "articles"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("articles/<int:pk>/read.gif", views.read_beacon, name="read"),
     path("articles/<slug:slug>/changes/", what_changed.ArticleChangesView.as_view(), name="changes"),
     path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("category/<slug:slug>/feed/", feeds.CategoryFeed(), name="category_feed"),

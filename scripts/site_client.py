@@ -19,14 +19,16 @@ class Answer(NamedTuple):
 
 
 class SiteClient:
-    def __init__(self, base: str, *, timeout: float = 30):
-        self.netloc, self.timeout = urlsplit(base).netloc, timeout
+    def __init__(self, base: str, *, timeout: float = 30, agent: str | None = None):
+        self.netloc, self.timeout, self.agent = urlsplit(base).netloc, timeout, agent
         self.cookies: dict[str, str] = {}
 
     def request(self, method: str, path: str, *, form: dict | None = None, cookies: dict | None = None) -> Answer:
         """`cookies` are sent once, on top of the client's own."""
         conn = http.client.HTTPConnection(self.netloc, timeout=self.timeout)
         headers = {"Connection": "close"}
+        if self.agent:
+            headers["User-Agent"] = self.agent
         sent = self.cookies | (cookies or {})
         if sent:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in sent.items())

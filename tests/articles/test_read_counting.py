@@ -7,6 +7,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import timezone
 
 from articles import reads
@@ -100,3 +101,35 @@ def test_no_address_or_user_agent_is_kept_in_the_cache(client, article):
         assert secret not in key
     assert value == 1
     assert counted(article) == 1
+
+
+def beacon_url(article) -> str:
+    return reverse("articles:read", args=[article.pk])
+
+
+def test_the_read_beacon_on_the_page_counts_each_reader_once(client, article):
+    """The beacon is how a view served by a cache in front reaches the app; a view the app served itself and its
+    beacon are the same read."""
+    page = client.get(article.get_absolute_url(), **as_reader(1)).content.decode()
+    assert f'class="read-beacon" src="{beacon_url(article)}"' in page
+    for number in (1, 2, 2):
+        beacon = client.get(beacon_url(article), **as_reader(number))
+        assert (beacon.status_code, beacon["Content-Type"]) == (200, "image/gif")
+        assert "no-store" in beacon["Cache-Control"]
+    assert counted(article) == 2
+
+
+def test_the_read_beacon_counts_no_head_request_and_refuses_a_post(client, article):
+    assert client.head(beacon_url(article), **as_reader(1)).status_code == 200
+    assert client.post(beacon_url(article), **as_reader(1)).status_code == 405
+    assert counted(article) == 0
+
+
+def test_beacons_for_unknown_or_unpublished_articles_count_nothing_and_lose_no_other_read(settings, client, article):
+    settings.READS_FLUSH_SECONDS = 3600
+    reads.flush()  # starts the interval now
+    draft = make_article(status="draft")
+    for pk in (draft.pk, 10**9, article.pk):
+        assert client.get(reverse("articles:read", args=[pk]), **as_reader(1)).status_code == 200
+    assert counted(article) == 1  # settled in one batch with the two that do not count
+    assert not ArticleDailyReads.objects.exclude(article=article).exists()

@@ -12,6 +12,7 @@ required.
 """
 
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -28,6 +29,7 @@ from django.db import connection
 
 from scripts import nginx_local, varnish_local
 from scripts.site_client import SiteClient
+from tests.factories import BROWSER
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 STARTUP_SECONDS = 30
@@ -140,6 +142,16 @@ class Browser(SiteClient):
         status = super().log_in(username, password)
         assert status == 302 and "sessionid" in self.cookies
         return status
+
+
+def reader(base: str, number: int) -> Browser:
+    """Reader `number`'s browser. Behind one proxy every reader has its address, so each has a User-Agent of its own."""
+    return Browser(base, agent=f"{BROWSER} Reader/{number}")
+
+
+def beacon_of(page) -> str:
+    """The read beacon's URL in an article page (templates/articles/article_detail.html)."""
+    return re.search(r'class="read-beacon" src="([^"]+)"', page.text).group(1)
 
 
 @contextmanager

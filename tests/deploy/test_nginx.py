@@ -4,8 +4,9 @@ import time
 
 import pytest
 
+from articles.models import ArticleDailyReads
 from scripts.nginx_local import micro_cache_seconds
-from tests.deploy.conftest import PASSWORD, Browser
+from tests.deploy.conftest import PASSWORD, Browser, beacon_of, reader
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.nginx
@@ -70,3 +71,17 @@ def test_a_change_shows_through_nginx_within_the_micro_cache_time(site):
     while "Ferry timetable changed" not in Browser(site).get(url)[2]:
         assert time.monotonic() - changed_at < limit, f"the change did not show within {limit} s"
         time.sleep(0.1)  # polling a condition, bounded by `limit` above
+
+
+def test_readers_the_micro_cache_served_are_counted_through_the_read_beacon(site):
+    article = make_article()
+    url = article.get_absolute_url()
+    first, second = reader(site, 1), reader(site, 2)
+    assert micro(first.get(url)) == "MISS"  # the app served it, and counted the first reader
+    page = second.get(url)
+    assert micro(page) == "HIT"  # nginx served it: the app never heard of the second reader
+    for browser in (first, second, second):
+        beacon = browser.get(beacon_of(page))
+        assert (beacon.status, beacon.headers["Content-Type"]) == (200, "image/gif")
+        assert beacon.headers["X-Micro-Cache"] is None  # never cached here: every view reaches the app
+    assert ArticleDailyReads.objects.get(article=article).reads == 2

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from articles.models import Article
-from tests.deploy.conftest import PASSWORD, Browser
+from articles.models import Article, ArticleDailyReads
+from tests.deploy.conftest import PASSWORD, Browser, beacon_of, reader
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.varnish
@@ -122,3 +122,17 @@ def test_a_purge_from_an_address_outside_the_acl_is_refused(varnish):
     assert cache(Browser(varnish).get(article.get_absolute_url())) == "HIT"
     assert purge(varnish, tags) == 200
     assert cache(Browser(varnish).get(article.get_absolute_url())) == "MISS"
+
+
+def test_readers_varnish_served_are_counted_through_the_read_beacon(varnish):
+    article = make_article()
+    url = article.get_absolute_url()
+    first, second = reader(varnish, 1), reader(varnish, 2)
+    assert cache(first.get(url)) == "MISS"  # the app served it, and counted the first reader
+    page = second.get(url)
+    assert cache(page) == "HIT"  # Varnish served it: the app never heard of the second reader
+    for browser in (first, second, second):
+        beacon = browser.get(beacon_of(page))
+        assert (beacon.status, beacon.headers["Content-Type"]) == (200, "image/gif")
+        assert cache(beacon) != "HIT"  # never stored: every view reaches the app
+    assert ArticleDailyReads.objects.get(article=article).reads == 2
