@@ -246,12 +246,16 @@ def _tag_generations(tags, *, at: int | None) -> list[int | None]:
     return [found.get(key, at) for key in keys]
 
 
-def tag_page(request, *tags: str) -> None:
+def tag_page(request, *tags: str, exact: bool = False) -> None:
     """Declare that the page answering `request` shows these (see the vocabulary above). Every page shows the nav,
-    or the category names it lists."""
+    or the category names it lists. `exact`: nothing else on the page changes without one of these tags being
+    invalidated (no other story's comment count, which a comment does not invalidate), so its copy may be kept for
+    EXACT_PAGE_CACHE_SECONDS rather than PAGE_CACHE_SECONDS."""
     if not hasattr(request, "page_tags"):
         request.page_tags = {"nav"}
     request.page_tags.update(tags)
+    if exact:
+        request.page_is_exact = True
 
 
 def page_tags(request) -> frozenset:
@@ -504,7 +508,8 @@ class PageCacheMiddleware:
                 content=response.content,
                 read_article_id=getattr(response, "read_article_id", None),
             )
-            _page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+            exact = getattr(request, "page_is_exact", False)
+            _page_cache().set(key, entry, settings.EXACT_PAGE_CACHE_SECONDS if exact else settings.PAGE_CACHE_SECONDS)
             _remember(key, entry)
             _show_status(response, "miss")
             return get_conditional_response(request, etag=response["ETag"], response=response)

@@ -342,7 +342,8 @@ class ArticleDetailView(DetailView):
             # A preview is never stored by a browser, a proxy or the page cache, and is not a read.
             add_never_cache_headers(response)
             return response
-        tag_page(request, f"article:{self.object.pk}", f"section:{self.object.category_id}")
+        # Its comments, bylines, tags, related stories and nav are each invalidated by their writes: an exact page.
+        tag_page(request, f"article:{self.object.pk}", f"section:{self.object.category_id}", exact=True)
         reads.record_read(self.object.pk, request)
         response.read_article_id = self.object.pk  # the page cache counts a read each time it serves this copy
         return response

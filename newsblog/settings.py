@@ -202,7 +202,11 @@ else:
     PAGE_CACHE_STATE_ALIAS = "page_state"
 
 # Whole-page cache for anonymous readers (articles/caching.py). 0 turns it off, e.g. to measure uncached rendering.
+# It bounds how long a list's comment counts lag: a comment makes its article's page stale, not the lists.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How long a page is kept whose every part a write makes stale (an article page: no other story's count on it); the
+# bound is only a safety net. If the media storage signs its URLs, keep this below the signatures' lifetime.
+EXACT_PAGE_CACHE_SECONDS = env_int("EXACT_PAGE_CACHE_SECONDS", 24 * 60 * 60)
 # How long a reader waits for the copy another worker is rendering of the same page, before rendering it too. A
 # render takes tens of milliseconds; the wait only runs that long if that worker is stuck.
 PAGE_CACHE_WAIT_SECONDS = env_int("PAGE_CACHE_WAIT_MS", 1000) / 1000

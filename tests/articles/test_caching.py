@@ -153,6 +153,25 @@ def test_scheduled_article_appears_at_its_time_without_any_save(client, category
     assert client.get(scheduled.get_absolute_url()).status_code == 200
 
 
+def test_an_article_page_outlives_the_lists_timer_and_still_shows_a_comment_at_once(
+    client, settings, article, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    article_url, list_url = article.get_absolute_url(), article.category.get_absolute_url()
+    assert [fetch(client, url)[0]["X-Page-Cache"] for url in (article_url, list_url)] == ["miss", "miss"]
+    time_machine.shift(timedelta(seconds=settings.PAGE_CACHE_SECONDS + 1))
+    # The list shows every story's comment count, which no comment invalidates: its copy is made again on the timer.
+    assert fetch(client, list_url)[0]["X-Page-Cache"] == "miss"
+    # Everything on the article page is invalidated by the write that changes it: the same copy serves on.
+    assert fetch(client, article_url)[0]["X-Page-Cache"] == "hit"
+    make_comment(article=article, body="Shown on the next request all the same.")
+    response, html = fetch(client, article_url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Shown on the next request all the same." in html
+    time_machine.shift(timedelta(seconds=settings.EXACT_PAGE_CACHE_SECONDS + 1))
+    assert fetch(client, article_url)[0]["X-Page-Cache"] == "miss"  # the safety net's bound
+
+
 def test_without_redis_a_change_made_in_another_worker_is_seen_on_the_next_request(client, settings, tmp_path, article):
     """Workers of one machine share the token through a file cache; each is a separate process with its own memory."""
     settings.CACHES = {
