@@ -1,13 +1,13 @@
 from django.urls import path
 
-from articles import feeds, views, what_changed
+from articles import beacon, feeds, views, what_changed
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
-    path("articles/<int:pk>/read.gif", views.read_beacon, name="read"),
+    path("articles/<int:pk>/read.gif", beacon.read_beacon, name="read"),
     path("articles/<slug:slug>/changes/", what_changed.ArticleChangesView.as_view(), name="changes"),
     path("category/<slug:slug>/", views.CategoryView.as_view(), name="category"),
     path("category/<slug:slug>/feed/", feeds.CategoryFeed(), name="category_feed"),

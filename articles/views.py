@@ -9,11 +9,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.flatpages.views import flatpage
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, Sum
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag, TaggedItem
 
@@ -288,22 +287,6 @@ def allow_frames_from(origins, request, response):
     """Let this one page frame its embeds' players (CSP frame-src), with django-csp's own @csp_update; every other
     page keeps the site's policy, which allows no frames at all."""
     return csp_update({"frame-src": origins})(lambda request: response)(request)
-
-
-# A transparent 1x1 GIF: what the read beacon answers, so that the <img> asking for it loads without an error.
-PIXEL = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b")
-
-
-@require_safe
-def read_beacon(request, pk):
-    """The article page's read beacon (<img>): a reader's view of a copy that an HTTP cache in front served (nginx's
-    micro-cache, Varnish, a CDN) never reaches the app, so the page asks for this, which no cache keeps. Counted like
-    any read: once per reader, article and day, so a view the app served itself is not counted again. The id is
-    checked when the reads are settled (articles/reads.py): no query here."""
-    reads.record_read(pk, request)
-    response = HttpResponse(PIXEL, content_type="image/gif")
-    add_never_cache_headers(response)
-    return response
 
 
 class ArticleDetailView(DetailView):

@@ -96,6 +96,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # An article's read beacon, asked for with every view, also those a cache in front served (articles/beacon.py).
+    "articles.beacon.ReadBeaconMiddleware",
     # Anonymous readers are served from the page cache before anything else runs; each copy was stored with the
     # headers the middleware below added to it (articles/caching.py).
     "articles.caching.PageCacheMiddleware",

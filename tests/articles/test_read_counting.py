@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles import reads
 from articles.models import ArticleDailyReads
-from tests.factories import BROWSER, as_reader, make_article
+from tests.factories import BROWSER, as_reader, make_article, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +133,15 @@ def test_beacons_for_unknown_or_unpublished_articles_count_nothing_and_lose_no_o
         assert client.get(reverse("articles:read", args=[pk]), **as_reader(1)).status_code == 200
     assert counted(article) == 1  # settled in one batch with the two that do not count
     assert not ArticleDailyReads.objects.exclude(article=article).exists()
+
+
+def test_the_read_beacon_makes_no_query_until_the_reads_are_settled(
+    settings, client, article, django_assert_num_queries
+):
+    """Asked for with every view, logged in or not: it reads no session, user or page."""
+    settings.READS_FLUSH_SECONDS = 3600
+    reads.flush()  # starts the interval now
+    client.force_login(make_user())
+    with django_assert_num_queries(0):
+        assert client.get(beacon_url(article), **as_reader(1)).status_code == 200
+    assert counted(article) == 1
