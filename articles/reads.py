@@ -6,12 +6,13 @@ User-Agent; what is remembered is only a keyed hash of those with the article an
 added to the cache until the day ends, so no address is stored and the key cannot be turned back into one. With the
 cache away (Redis stopped) add() fails and nothing is counted, so the outage cannot be used to inflate a story.
 
-A page view only notes the read in this worker's memory (a set, so a reader reloading adds nothing), which is all a
-page cache hit pays for it. At most every READS_FLUSH_SECONDS each worker settles what it noted: it adds the readers'
-keys to the cache in one round trip (the first to add a key has the read, whichever worker or server that is), and
-writes the reads it won in one multi-row upsert on the per-article, per-day counter rows. So the trending page is at
-most a few seconds behind, and gunicorn's worker_exit hook (deploy/gunicorn.conf.py) and interpreter exit settle what
-is left, so a graceful restart loses nothing.
+A page view only notes the read in this worker's memory (a set, so a reader reloading adds nothing; the address
+stays there until the next settling, seconds later), which is all a page cache hit pays for it. At most every
+READS_FLUSH_SECONDS each worker settles what it noted: it adds the readers' keys to the cache in one round trip (the
+first to add a key has the read, whichever worker or server that is), and writes the reads it won in one multi-row
+upsert on the per-article, per-day counter rows. So the trending page is at most a few seconds behind, and
+gunicorn's worker_exit hook (deploy/gunicorn.conf.py) and interpreter exit settle what is left, so a graceful restart
+loses nothing.
 """
 
 import atexit

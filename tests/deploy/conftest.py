@@ -144,14 +144,14 @@ class Browser(SiteClient):
         return status
 
 
-def reader(base: str, number: int) -> Browser:
-    """Reader `number`'s browser. Behind one proxy every reader has its address, so each has a User-Agent of its own."""
-    return Browser(base, agent=f"{BROWSER} Reader/{number}")
-
-
-def beacon_of(page) -> str:
-    """The read beacon's URL in an article page (templates/articles/article_detail.html)."""
-    return re.search(r'class="read-beacon" src="([^"]+)"', page.text).group(1)
+def read_through(base: str, article):
+    """Two readers of `article` through a cache in front, each with a User-Agent of its own (behind one proxy every
+    reader has its address), and then the page's read beacon as their browsers ask for it, the second reader's twice:
+    the two pages' answers and the three beacons'."""
+    first, second = (Browser(base, agent=f"{BROWSER} Reader/{number}") for number in (1, 2))
+    pages = [first.get(article.get_absolute_url()), second.get(article.get_absolute_url())]
+    beacon = re.search(r'class="read-beacon" src="([^"]+)"', pages[1].text).group(1)
+    return pages, [browser.get(beacon) for browser in (first, second, second)]
 
 
 @contextmanager

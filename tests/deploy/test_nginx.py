@@ -6,7 +6,7 @@ import pytest
 
 from articles.models import ArticleDailyReads
 from scripts.nginx_local import micro_cache_seconds
-from tests.deploy.conftest import PASSWORD, Browser, beacon_of, reader
+from tests.deploy.conftest import PASSWORD, Browser, read_through
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.nginx
@@ -75,13 +75,10 @@ def test_a_change_shows_through_nginx_within_the_micro_cache_time(site):
 
 def test_readers_the_micro_cache_served_are_counted_through_the_read_beacon(site):
     article = make_article()
-    url = article.get_absolute_url()
-    first, second = reader(site, 1), reader(site, 2)
-    assert micro(first.get(url)) == "MISS"  # the app served it, and counted the first reader
-    page = second.get(url)
-    assert micro(page) == "HIT"  # nginx served it: the app never heard of the second reader
-    for browser in (first, second, second):
-        beacon = browser.get(beacon_of(page))
+    pages, beacons = read_through(site, article)
+    # The app served the first reader and counted them; nginx served the second, whom the app never saw.
+    assert [micro(page) for page in pages] == ["MISS", "HIT"]
+    for beacon in beacons:
         assert (beacon.status, beacon.headers["Content-Type"]) == (200, "image/gif")
-        assert beacon.headers["X-Micro-Cache"] is None  # never cached here: every view reaches the app
+        assert beacon.headers["X-Micro-Cache"] is None  # never cached: every view reaches the app
     assert ArticleDailyReads.objects.get(article=article).reads == 2

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from articles.models import Article, ArticleDailyReads
-from tests.deploy.conftest import PASSWORD, Browser, beacon_of, reader
+from tests.deploy.conftest import PASSWORD, Browser, read_through
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.varnish
@@ -126,13 +126,10 @@ def test_a_purge_from_an_address_outside_the_acl_is_refused(varnish):
 
 def test_readers_varnish_served_are_counted_through_the_read_beacon(varnish):
     article = make_article()
-    url = article.get_absolute_url()
-    first, second = reader(varnish, 1), reader(varnish, 2)
-    assert cache(first.get(url)) == "MISS"  # the app served it, and counted the first reader
-    page = second.get(url)
-    assert cache(page) == "HIT"  # Varnish served it: the app never heard of the second reader
-    for browser in (first, second, second):
-        beacon = browser.get(beacon_of(page))
+    pages, beacons = read_through(varnish, article)
+    # The app served the first reader and counted them; Varnish served the second, whom the app never saw.
+    assert [cache(page) for page in pages] == ["MISS", "HIT"]
+    for beacon in beacons:
         assert (beacon.status, beacon.headers["Content-Type"]) == (200, "image/gif")
-        assert cache(beacon) != "HIT"  # never stored: every view reaches the app
+        assert cache(beacon) != "HIT"  # never cached: every view reaches the app
     assert ArticleDailyReads.objects.get(article=article).reads == 2
