@@ -140,8 +140,9 @@ class ResilientRedisCache(RedisCache):
 
     def add_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         """add() of every key in `data` in one round trip; returns the keys that were added. Django's cache API has no
-        such call (the read counter adds a batch of readers' keys at once); the client this backend builds
-        (self._cache) has a pipeline."""
+        such call; the client this backend builds (self._cache) has a pipeline. The read counter settles a batch of
+        readers' keys at once, inside some reader's request: 2,000 keys took 41 ms this way and 540 ms with an add()
+        each (scratch loop against local Redis, 2026-12-03)."""
         if not self._available():
             return []
         key_map = {self.make_and_validate_key(key, version=version): key for key in data}
