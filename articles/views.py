@@ -19,7 +19,7 @@ from taggit.models import Tag, TaggedItem
 from articles import embeds, page_parts, reads, staging, structured_data
 from articles.caching import page_tags, site_state, tag_page, version_of
 from articles.forms import SearchForm
-from articles.models import Article, Author, Category, PendingChange
+from articles.models import Article, Author, Category, Correction, PendingChange
 from articles.pagination import ArticlePaginator, count_cache_key
 from articles.share import share_links
 
@@ -41,7 +41,9 @@ ARTICLE_PAGE = (
     .defer("body")
     .with_comment_count()
     .with_bylines()
-    .prefetch_related("tags", "corrections")
+    .prefetch_related("tags")
+    # Most articles have no correction: the article's query says whether there is any, and only then are they read.
+    .annotate(has_corrections=Exists(Correction.objects.filter(article=OuterRef("pk"))))
 )
 
 
@@ -262,7 +264,7 @@ def article_page_context(article: Article, *, request) -> dict:
     url = f"{settings.SITE_URL}{article.get_absolute_url()}"
     bylines = [link.author for link in article.article_authors.all()]
     tags = sorted(article.tags.all(), key=attrgetter("name"))
-    corrections = list(article.corrections.all())  # newest first
+    corrections = list(article.corrections.all()) if getattr(article, "has_corrections", True) else []  # newest first
     # Editorial changes only (Article.revised_at): featuring or photo processing never move it. A draft has no date.
     modified = article.modified_at or article.updated_at
     return {
@@ -311,7 +313,7 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         """Published articles; for staff previews (house rule 10), also the unpublished ones they work on. With
         everything the page shows: category, lead photo and comment count in the article's query, then one query
-        each for bylines, tags and corrections."""
+        each for bylines and tags, and the corrections when there are any."""
         if self.may_preview():
             previewable = Article.objects.published() | Article.objects.editable_by(self.request.user)
             return ARTICLE_PAGE.filter(pk__in=previewable.values("pk"))

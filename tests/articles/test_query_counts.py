@@ -25,10 +25,12 @@ ARTICLE_PAGE_BUDGET = 6
 LIST_PAGE_BUDGET = 6
 LOGGED_IN_EXTRA = 2
 # The article page through the ORM: the article with its category and comment count; its bylines, tags and
-# corrections; then the discussion (comments/discussion.py load_page). With no comments, an anonymous reader's page
-# stops there; with up to a page of them it loads them in one query; with more (or for a logged-in reader, whose own
-# comments awaiting moderation may add threads) it finds where each page of threads starts, then loads the page.
+# corrections (read only when the article's query says there are any); then the discussion (comments/discussion.py
+# load_page). With no comments, an anonymous reader's page stops there; with up to a page of them it loads them in one
+# query; with more (or for a logged-in reader, whose own comments awaiting moderation may add threads) it finds where
+# each page of threads starts, then loads the page.
 ARTICLE_PAGE_QUERIES = 4
+NO_CORRECTIONS = 1  # the query an article without corrections does not make
 ONE_PAGE_DISCUSSION = 1
 PAGED_DISCUSSION = 2
 
@@ -161,7 +163,16 @@ def test_article_page_has_a_fixed_query_count(client, django_assert_num_queries,
     # The related stories are cached.
     assert ARTICLE_PAGE_QUERIES + PAGED_DISCUSSION <= ARTICLE_PAGE_BUDGET
     with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
-        assert client.get(article.get_absolute_url()).status_code == 200
+        response = client.get(article.get_absolute_url())
+    assert "A figure was wrong." in response.content.decode()
+
+
+def test_an_article_without_corrections_does_not_ask_for_them(client, django_assert_num_queries):
+    article = make_full_article(3, 2)
+    article.corrections.all().delete()
+    client.get(article.get_absolute_url())
+    with django_assert_num_queries(ARTICLE_PAGE_QUERIES - NO_CORRECTIONS):
+        assert "A figure was wrong." not in client.get(article.get_absolute_url()).content.decode()
 
 
 @pytest.mark.parametrize(("tags", "authors"), [(1, 1), (20, 5)])
@@ -191,8 +202,8 @@ def test_the_first_request_after_a_change_stays_within_budget(
     with django_capture_on_commit_callbacks(execute=True):
         article.category.name = "Renamed"
         article.category.save()
-    # The page's own; the ids of the latest stories, then the stories.
-    with django_assert_num_queries(ARTICLE_PAGE_QUERIES + 2):
+    # The page's own (this article has no corrections); the ids of the latest stories, then the stories.
+    with django_assert_num_queries(ARTICLE_PAGE_QUERIES - NO_CORRECTIONS + 2):
         assert "Renamed" in client.get(article.get_absolute_url()).content.decode()
 
 
