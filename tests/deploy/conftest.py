@@ -29,7 +29,7 @@ from django.db import connection
 
 from scripts import nginx_local, varnish_local
 from scripts.site_client import SiteClient
-from tests.factories import BROWSER
+from tests.factories import BROWSER, make_user
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 STARTUP_SECONDS = 30
@@ -142,6 +142,16 @@ class Browser(SiteClient):
         status = super().log_in(username, password)
         assert status == 302 and "sessionid" in self.cookies
         return status
+
+
+def personal_and_anonymous_views(base: str, article, username: str):
+    """`username` logs in through the form and reads `article` twice, then two anonymous readers read it: the
+    logged-in reader's answers and the anonymous ones', for each cache's own header to be checked."""
+    make_user(username=username, password=PASSWORD)
+    reader = Browser(base)
+    reader.log_in(username)
+    own = [reader.get(article.get_absolute_url()) for _ in range(2)]
+    return own, [Browser(base).get(article.get_absolute_url()) for _ in range(2)]
 
 
 def read_through(base: str, article):

@@ -6,8 +6,8 @@ import pytest
 
 from articles.models import ArticleDailyReads
 from scripts.nginx_local import micro_cache_seconds
-from tests.deploy.conftest import PASSWORD, Browser, read_through
-from tests.factories import make_article, make_user
+from tests.deploy.conftest import Browser, personal_and_anonymous_views, read_through
+from tests.factories import make_article
 
 pytestmark = pytest.mark.nginx
 
@@ -45,18 +45,9 @@ def test_a_response_that_sets_a_cookie_is_never_stored(site):
 
 
 def test_a_logged_in_page_is_never_served_to_anyone_else(site):
-    make_user(username="nginxreader", password=PASSWORD)
-    article = make_article()
-    reader = Browser(site)
-    reader.log_in("nginxreader")
-    for _ in range(2):
-        own = reader.get(article.get_absolute_url())
-        assert micro(own) == "BYPASS"
-        assert "nginxreader" in own[2]
-    for _ in range(2):
-        anonymous = Browser(site).get(article.get_absolute_url())
-        assert anonymous[0] == 200
-        assert "nginxreader" not in anonymous[2]
+    own, anonymous = personal_and_anonymous_views(site, make_article(), "nginxreader")
+    assert [(micro(answer), "nginxreader" in answer.text) for answer in own] == [("BYPASS", True)] * 2
+    assert [(answer.status, "nginxreader" in answer.text) for answer in anonymous] == [(200, False)] * 2
 
 
 def test_a_change_shows_through_nginx_within_the_micro_cache_time(site):

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from articles.models import Article, ArticleDailyReads
-from tests.deploy.conftest import PASSWORD, Browser, read_through
+from tests.deploy.conftest import PASSWORD, Browser, personal_and_anonymous_views, read_through
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.varnish
@@ -67,18 +67,9 @@ def test_a_response_that_sets_a_cookie_is_never_stored(varnish):
 
 
 def test_a_logged_in_page_is_never_served_to_anyone_else(varnish):
-    make_user(username="varnishreader", password=PASSWORD)
-    article = make_article()
-    reader = Browser(varnish)
-    reader.log_in("varnishreader")
-    for _ in range(2):
-        own = reader.get(article.get_absolute_url())
-        assert cache(own) == "PASS"
-        assert "varnishreader" in own[2]
-    for _ in range(2):
-        anonymous = Browser(varnish).get(article.get_absolute_url())
-        assert anonymous[0] == 200
-        assert "varnishreader" not in anonymous[2]
+    own, anonymous = personal_and_anonymous_views(varnish, make_article(), "varnishreader")
+    assert [(cache(answer), "varnishreader" in answer.text) for answer in own] == [("PASS", True)] * 2
+    assert [(answer.status, "varnishreader" in answer.text) for answer in anonymous] == [(200, False)] * 2
 
 
 def test_a_comment_purges_its_article_and_leaves_other_pages_cached(varnish):
